@@ -1,0 +1,13 @@
+#ifndef CDESKCRC_H
+#define CDESKCRC_H
+#include <stddef.h>
+#include <stdint.h>
+
+/// CRC-32C (Castagnoli, as in iSCSI/ext4/LevelDB), continuing from `crc`
+/// (pass 0 to start). Uses the CPU's crc32 instruction when present.
+uint32_t cdesk_crc32c(uint32_t crc, const void *data, size_t length);
+
+/// 1 if the hardware path is in use (reported by `cadredesk bench`).
+int cdesk_crc32c_hardware(void);
+
+#endif

@@ -1,0 +1,330 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The append-only event log: one file, one event per line, shared by several
+/// processes. See the README ("Log format", "Durability") for the promises.
+///
+/// An `EventLog` has one reader (its owner) that receives each record once,
+/// through `poll` or through the catch-up inside `append`. It is not
+/// thread-safe; use one per thread. Several `EventLog`s, in this process or
+/// others, may share a file.
+public final class EventLog {
+    public struct Options: Sendable {
+        /// Create the file (mode 0660 before umask) if it does not exist.
+        public var create = false
+        /// Open read-only even if the file is writable.
+        public var readOnly = false
+        public var io: any FileIO = PosixFileIO()
+        /// The time written into `at` (tests pin it).
+        public var clock: @Sendable () -> Date = { Date() }
+        public var timeZone: TimeZone = .current
+        /// Types this build can apply; a record of another type stops reading.
+        public var isKnownType: @Sendable (String) -> Bool = { _ in true }
+        /// Bytes read per `pread` while scanning.
+        public var chunkSize = 8 << 20
+
+        public init() {}
+    }
+
+    public let path: String
+    public let options: Options
+    private let io: any FileIO
+    private var fd: Int32
+    private var writable: Bool
+    private var lock: ProcessLock
+    private var interner = StringInterner()
+
+    /// Whether and why the log is read-only.
+    public private(set) var readOnlyReason: ReadOnlyReason?
+    /// How the bytes after the last delivered record were classified at the last read.
+    public private(set) var end: ScanEnd = .clean
+    /// Last delivered sequence number, byte offset after it, and its line count.
+    public private(set) var lastSeq: UInt64 = 0
+    public private(set) var committedEnd = 0
+    public private(set) var committedLine = 1
+    /// Records delivered so far.
+    public private(set) var recordCount = 0
+    /// File size seen at the last poll (to make an idle poll one `fstat`).
+    private var seenSize = -1
+
+    public var isWritable: Bool { writable && readOnlyReason == nil }
+
+    public init(path: String, options: Options = Options()) throws(LogError) {
+        self.path = path
+        self.options = options
+        self.io = options.io
+        var createdFd: Int32?
+        if options.create {
+            do {
+                createdFd = try io.open(path, flags: O_RDWR | O_CREAT | O_EXCL, mode: 0o660)
+            } catch where error.code == EEXIST {
+                createdFd = nil
+            } catch {
+                throw .io(error)
+            }
+            if let nfd = createdFd {
+                do {
+                    try io.fsync(nfd)
+                    try Self.syncDirectory(of: path, io: io)
+                } catch {
+                    io.close(nfd)
+                    throw .io(error)
+                }
+            }
+        }
+        var opened: Int32
+        var canWrite = !options.readOnly
+        if let nfd = createdFd {
+            opened = nfd
+        } else {
+            do {
+                opened = try io.open(path, flags: canWrite ? O_RDWR : O_RDONLY, mode: 0)
+            } catch where error.code == ENOENT {
+                throw .notFound(path: path)
+            } catch where canWrite && (error.code == EACCES || error.code == EROFS || error.code == EPERM) {
+                do {
+                    opened = try io.open(path, flags: O_RDONLY, mode: 0)
+                } catch {
+                    throw .io(error)
+                }
+                canWrite = false
+                readOnlyReason = .noWritePermission(error)
+            } catch {
+                throw .io(error)
+            }
+        }
+        if options.readOnly { readOnlyReason = .requested }
+        fd = opened
+        writable = canWrite
+        do {
+            lock = try ProcessLock.acquire(path: path, identity: try io.identity(opened), io: io)
+        } catch {
+            io.close(opened)
+            throw .io(error)
+        }
+    }
+
+    deinit {
+        io.close(fd)
+        lock.release()
+    }
+
+    // MARK: Reading
+
+    /// Delivers every whole record added since the last call (by anyone) and
+    /// returns how many. Cheap when nothing changed: one `fstat`.
+    @discardableResult
+    public func poll(_ deliver: (LogRecord) throws -> Void) throws -> Int {
+        if isStopped { return 0 }
+        let size = try currentSize()
+        if size == seenSize { return 0 }
+        var count = try scanNew(to: size, deliver)
+        if case .corrupt = end {
+            // A reader without the lock can race a writer repairing a torn tail;
+            // look again under a shared lock before calling it damage.
+            count += try lock.withShared { () throws -> Int in
+                end = .clean
+                return try scanNew(to: try currentSize(), deliver)
+            }
+        }
+        if case .corrupt(let c) = end { readOnlyReason = .corrupt(c) }
+        if case .newer(let n) = end { readOnlyReason = .newer(n) }
+        return count
+    }
+
+    private var isStopped: Bool {
+        switch end {
+        case .corrupt, .newer: return true
+        default: return false
+        }
+    }
+
+    /// Reads `[committedEnd, size)`, delivers whole records, classifies the rest.
+    private func scanNew(to size: Int, _ deliver: (LogRecord) throws -> Void) throws -> Int {
+        if size < committedEnd {
+            let c = Corruption(line: committedLine, offset: size, problem: .badRecord(.badEnvelope("file shrank below \(committedEnd) bytes")), validRecordsAfter: 0)
+            end = .corrupt(c)
+            return 0
+        }
+        var scanner = LogScanner(startOffset: committedEnd, startLine: committedLine, lastSeq: lastSeq, isKnownType: options.isKnownType)
+        scanner.interner = interner
+        var delivered = 0
+        var offset = committedEnd
+        var carry: [UInt8] = []
+        while offset < size, !scanner.stopped {
+            let want = min(options.chunkSize, size - offset)
+            var chunk = carry
+            let had = chunk.count
+            chunk.reserveCapacity(had + want)
+            chunk.append(contentsOf: repeatElement(0, count: want))
+            let got = try mappingIO {
+                try chunk.withUnsafeMutableBytes { raw in
+                    try readFully(fd, UnsafeMutableRawBufferPointer(rebasing: raw[had...]), at: offset)
+                }
+            }
+            if got < want { chunk.removeLast(want - got) }
+            let base = offset - had
+            let used = try scanner.scan(chunk, base: base) { record in
+                try deliver(record)
+                delivered += 1
+            }
+            carry = Array(chunk[used...])
+            offset += got
+            if got < want { break }
+        }
+        let e = scanner.finish(leftover: carry.count, fileEnd: offset)
+        interner = scanner.interner
+        end = e
+        lastSeq = scanner.lastSeq
+        committedEnd = scanner.committedEnd
+        committedLine = scanner.committedLine
+        recordCount += delivered
+        seenSize = offset
+        return delivered
+    }
+
+    // MARK: Appending
+
+    /// Appends the events `prepare` returns as one all-or-nothing batch.
+    ///
+    /// Under the exclusive lock: first the records other processes added are
+    /// passed to `prepare` (apply them, then validate against the now-current
+    /// state and return the drafts, or throw to append nothing); then a torn
+    /// tail is set aside; then one write, `fdatasync`, and only then success.
+    /// Returns the records as written. `by` is the session's identity.
+    public func append(by: String, _ prepare: ([LogRecord]) throws -> [EventDraft]) throws -> [LogRecord] {
+        if let reason = readOnlyReason { throw LogError.readOnly(reason) }
+        guard writable else { throw LogError.readOnly(.requested) }
+        return try lock.withExclusive { () throws -> [LogRecord] in
+            var caughtUp: [LogRecord] = []
+            _ = try scanNew(to: try currentSize(), { caughtUp.append($0) })
+            if case .corrupt(let c) = end { readOnlyReason = .corrupt(c); throw LogError.readOnly(.corrupt(c)) }
+            if case .newer(let n) = end { readOnlyReason = .newer(n); throw LogError.readOnly(.newer(n)) }
+            let drafts = try prepare(caughtUp)
+            if drafts.isEmpty { return [] }
+            if case .tornTail(let offset, let length, _, _) = end {
+                try setAside(offset: offset, length: length)
+            }
+            let now = Timestamp(options.clock(), timeZone: options.timeZone)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(drafts.count * 256)
+            let n = drafts.count
+            for (k, d) in drafts.enumerated() {
+                Envelope.appendLine(id: d.id, seq: lastSeq + UInt64(k) + 1, at: now, by: by, type: d.type,
+                                    batchIndex: n > 1 ? k + 1 : 0, batchCount: n > 1 ? n : 0, data: d.data, into: &bytes)
+            }
+            let start = committedEnd
+            let ids = drafts.map(\.id)
+            do {
+                try writeAll(bytes, to: fd, at: start)
+            } catch let error as IOFailure {
+                // Nothing acknowledged: take the partial bytes back if we can,
+                // then look at the file again to say whether anything landed.
+                try? io.ftruncate(fd, length: start)
+                throw LogError.notSaved(cause: error, landed: try landed(ids, from: start))
+            }
+            do {
+                try io.fdatasync(fd)
+            } catch let error as IOFailure {
+                // After a failed fsync the page cache may be clean-but-unwritten:
+                // never retry and trust. Reopen and report what the file holds.
+                let found = try reopenAndFind(ids, from: start)
+                throw LogError.notSaved(cause: error, landed: found)
+            }
+            var written: [LogRecord] = []
+            var scanner = LogScanner(startOffset: start, startLine: committedLine, lastSeq: lastSeq, isKnownType: { _ in true })
+            scanner.interner = interner
+            _ = scanner.scan(bytes, base: start) { written.append($0) }
+            interner = scanner.interner
+            precondition(written.count == n && scanner.committedEnd == start + bytes.count, "log encoder produced an unreadable line")
+            lastSeq = scanner.lastSeq
+            committedEnd = scanner.committedEnd
+            committedLine = scanner.committedLine
+            recordCount += n
+            seenSize = committedEnd
+            end = .clean
+            return written
+        }
+    }
+
+    private func currentSize() throws -> Int { try mappingIO { try io.size(fd) } }
+
+    /// One write of the whole buffer, looping on short writes.
+    private func writeAll(_ bytes: [UInt8], to descriptor: Int32, at offset: Int) throws {
+        try bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            var done = 0
+            while done < raw.count {
+                let n = try io.pwrite(descriptor, UnsafeRawBufferPointer(rebasing: raw[done...]), offset: offset + done)
+                if n <= 0 { throw IOFailure("pwrite", path, EIO) }
+                done += n
+            }
+        }
+    }
+
+    /// Reads until the buffer is full or the file ends; returns the byte count.
+    private func readFully(_ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int {
+        var total = 0
+        while total < buffer.count {
+            let n = try io.pread(descriptor, UnsafeMutableRawBufferPointer(rebasing: buffer[total...]), offset: offset + total)
+            if n == 0 { break }
+            total += n
+        }
+        return total
+    }
+
+    /// Whether all `ids` are whole records in the file after `from`.
+    private func landed(_ ids: [UUID], from: Int, in descriptor: Int32? = nil) throws -> Bool {
+        let d = descriptor ?? fd
+        let size = try mappingIO { try io.size(d) }
+        guard size > from else { return false }
+        var bytes = [UInt8](repeating: 0, count: size - from)
+        let got = try mappingIO { try bytes.withUnsafeMutableBytes { try readFully(d, $0, at: from) } }
+        bytes.removeLast(bytes.count - got)
+        var scanner = LogScanner(startOffset: from, startLine: committedLine, lastSeq: lastSeq, isKnownType: { _ in true })
+        var found = Set<UUID>()
+        _ = scanner.scan(bytes, base: from) { found.insert($0.id) }
+        return ids.allSatisfy(found.contains)
+    }
+
+    private func reopenAndFind(_ ids: [UUID], from: Int) throws -> Bool {
+        let fresh = try mappingIO { try io.open(path, flags: O_RDWR, mode: 0) }
+        io.close(fd)
+        fd = fresh
+        seenSize = -1
+        return try landed(ids, from: from)
+    }
+
+    /// Copies a torn tail to a side file (synced) and truncates the log to the
+    /// last whole record.
+    private func setAside(offset: Int, length: Int) throws {
+        var bytes = [UInt8](repeating: 0, count: length)
+        try mappingIO {
+            let got = try bytes.withUnsafeMutableBytes { try readFully(fd, $0, at: offset) }
+            bytes.removeLast(length - got)
+            let stamp = Timestamp(options.clock(), timeZone: options.timeZone).description.filter { $0.isNumber }
+            let side = "\(path).torn-\(offset)-\(stamp)"
+            let sfd = try io.open(side, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o660)
+            defer { io.close(sfd) }
+            try writeAll(bytes, to: sfd, at: 0)
+            try io.fsync(sfd)
+            try Self.syncDirectory(of: path, io: io)
+            try io.ftruncate(fd, length: offset)
+            try io.fdatasync(fd)
+        }
+        lastTailSetAside = "\(path).torn-\(offset)"
+        end = .clean
+        seenSize = -1
+    }
+
+    /// Prefix of the last side file written by this handle (for messages and tests).
+    public private(set) var lastTailSetAside: String?
+
+    static func syncDirectory(of path: String, io: any FileIO) throws(IOFailure) {
+        let dir = (path as NSString).deletingLastPathComponent
+        let dfd = try io.open(dir.isEmpty ? "." : dir, flags: O_RDONLY | O_DIRECTORY, mode: 0)
+        defer { io.close(dfd) }
+        try io.fsync(dfd)
+    }
+}

@@ -1,0 +1,110 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A failed system call: which one, on what, and errno.
+public struct IOFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    public var operation: String
+    public var path: String
+    public var code: Int32
+
+    public init(_ operation: String, _ path: String, _ code: Int32) {
+        self.operation = operation
+        self.path = path
+        self.code = code
+    }
+
+    public var description: String { "\(operation) \(path): \(String(cString: strerror(code))) (errno \(code))" }
+}
+
+/// The system calls the log makes, behind a protocol so tests can inject
+/// short writes and write/fsync errors. `PosixFileIO` is the real thing.
+public protocol FileIO: Sendable {
+    func open(_ path: String, flags: Int32, mode: mode_t) throws(IOFailure) -> Int32
+    func close(_ fd: Int32)
+    /// May return fewer bytes than asked (0 at end of file).
+    func pread(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, offset: Int) throws(IOFailure) -> Int
+    /// May write fewer bytes than asked; the caller loops.
+    func pwrite(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, offset: Int) throws(IOFailure) -> Int
+    func fdatasync(_ fd: Int32) throws(IOFailure)
+    func fsync(_ fd: Int32) throws(IOFailure)
+    func ftruncate(_ fd: Int32, length: Int) throws(IOFailure)
+    func size(_ fd: Int32) throws(IOFailure) -> Int
+    func identity(_ fd: Int32) throws(IOFailure) -> FileIdentity
+    func flock(_ fd: Int32, _ operation: Int32) throws(IOFailure)
+}
+
+public struct FileIdentity: Hashable, Sendable {
+    public var device: UInt64
+    public var inode: UInt64
+}
+
+public struct PosixFileIO: FileIO {
+    public init() {}
+
+    public func open(_ path: String, flags: Int32, mode: mode_t) throws(IOFailure) -> Int32 {
+        while true {
+            let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
+            if fd >= 0 { return fd }
+            if errno != EINTR { throw IOFailure("open", path, errno) }
+        }
+    }
+
+    public func close(_ fd: Int32) { _ = Glibc.close(fd) }
+
+    public func pread(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, offset: Int) throws(IOFailure) -> Int {
+        while true {
+            let n = Glibc.pread(fd, buffer.baseAddress, buffer.count, off_t(offset))
+            if n >= 0 { return n }
+            if errno != EINTR { throw IOFailure("pread", "fd \(fd)", errno) }
+        }
+    }
+
+    public func pwrite(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, offset: Int) throws(IOFailure) -> Int {
+        while true {
+            let n = Glibc.pwrite(fd, buffer.baseAddress, buffer.count, off_t(offset))
+            if n >= 0 { return n }
+            if errno != EINTR { throw IOFailure("pwrite", "fd \(fd)", errno) }
+        }
+    }
+
+    public func fdatasync(_ fd: Int32) throws(IOFailure) {
+        if Glibc.fdatasync(fd) != 0 { throw IOFailure("fdatasync", "fd \(fd)", errno) }
+    }
+
+    public func fsync(_ fd: Int32) throws(IOFailure) {
+        if Glibc.fsync(fd) != 0 { throw IOFailure("fsync", "fd \(fd)", errno) }
+    }
+
+    public func ftruncate(_ fd: Int32, length: Int) throws(IOFailure) {
+        if Glibc.ftruncate(fd, off_t(length)) != 0 { throw IOFailure("ftruncate", "fd \(fd)", errno) }
+    }
+
+    public func size(_ fd: Int32) throws(IOFailure) -> Int {
+        var st = stat()
+        if fstat(fd, &st) != 0 { throw IOFailure("fstat", "fd \(fd)", errno) }
+        return Int(st.st_size)
+    }
+
+    public func identity(_ fd: Int32) throws(IOFailure) -> FileIdentity {
+        var st = stat()
+        if fstat(fd, &st) != 0 { throw IOFailure("fstat", "fd \(fd)", errno) }
+        return FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+    }
+
+    public func flock(_ fd: Int32, _ operation: Int32) throws(IOFailure) {
+        while systemFlock(fd, operation) != 0 {
+            if errno != EINTR { throw IOFailure("flock", "fd \(fd)", errno) }
+        }
+    }
+}
+
+/// `flock` the function (inside a type with a `flock` method, the name resolves to the struct).
+private func systemFlock(_ fd: Int32, _ operation: Int32) -> Int32 { flock(fd, operation) }
+
+/// Runs file calls, turning an `IOFailure` into `LogError.io`.
+func mappingIO<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as IOFailure { throw LogError.io(e) }
+}
