@@ -1,0 +1,5 @@
+extension EN {
+    static let app: [String: String] = [
+        "app.placeholder": "",
+    ]
+}

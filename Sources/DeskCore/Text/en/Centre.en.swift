@@ -1,0 +1,5 @@
+extension EN {
+    static let centre: [String: String] = [
+        "centre.placeholder": "",
+    ]
+}

@@ -1,0 +1,5 @@
+extension EN {
+    static let dashboard: [String: String] = [
+        "dashboard.placeholder": "",
+    ]
+}

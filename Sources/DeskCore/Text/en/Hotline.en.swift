@@ -1,0 +1,5 @@
+extension EN {
+    static let hotline: [String: String] = [
+        "hotline.placeholder": "",
+    ]
+}

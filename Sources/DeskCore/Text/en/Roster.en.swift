@@ -1,0 +1,5 @@
+extension EN {
+    static let roster: [String: String] = [
+        "roster.placeholder": "",
+    ]
+}

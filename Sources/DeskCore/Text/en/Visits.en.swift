@@ -1,0 +1,5 @@
+extension EN {
+    static let visits: [String: String] = [
+        "visits.placeholder": "",
+    ]
+}

@@ -1,0 +1,5 @@
+extension ZH {
+    static let app: [String: String] = [
+        "app.placeholder": "",
+    ]
+}

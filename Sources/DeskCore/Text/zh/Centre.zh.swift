@@ -1,0 +1,5 @@
+extension ZH {
+    static let centre: [String: String] = [
+        "centre.placeholder": "",
+    ]
+}

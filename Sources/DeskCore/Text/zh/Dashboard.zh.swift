@@ -1,0 +1,5 @@
+extension ZH {
+    static let dashboard: [String: String] = [
+        "dashboard.placeholder": "",
+    ]
+}

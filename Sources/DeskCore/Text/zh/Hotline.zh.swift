@@ -1,0 +1,5 @@
+extension ZH {
+    static let hotline: [String: String] = [
+        "hotline.placeholder": "",
+    ]
+}

@@ -1,0 +1,5 @@
+extension ZH {
+    static let roster: [String: String] = [
+        "roster.placeholder": "",
+    ]
+}

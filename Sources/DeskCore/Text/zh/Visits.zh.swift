@@ -1,0 +1,5 @@
+extension ZH {
+    static let visits: [String: String] = [
+        "visits.placeholder": "",
+    ]
+}
