@@ -185,6 +185,31 @@ public final class EventLog {
         return delivered
     }
 
+    /// Reads back the whole record whose line starts at `offset` (an offset a
+    /// delivered record had). Records are immutable, so no lock is needed.
+    public func record(at offset: Int) throws -> LogRecord {
+        guard offset >= 0, offset < committedEnd else { throw LogError.io(IOFailure("record", path, EINVAL)) }
+        var size = 512
+        while true {
+            let want = min(size, committedEnd - offset)
+            var bytes = [UInt8](repeating: 0, count: want)
+            let got = try mappingIO { try bytes.withUnsafeMutableBytes { try readFully(fd, $0, at: offset) } }
+            bytes.removeLast(want - got)
+            if let nl = bytes.firstIndex(of: 0x0A) {
+                var found: LogRecord?
+                var scanner = LogScanner(startOffset: offset, startLine: 0, lastSeq: 0, isKnownType: { _ in true })
+                let decoded = bytes.withUnsafeBytes { Envelope.decode(line: UnsafeRawBufferPointer(rebasing: $0[..<nl]), interner: &scanner.interner) }
+                guard case .success(let f) = decoded else { throw LogError.io(IOFailure("record", path, EILSEQ)) }
+                found = LogRecord(version: f.version, id: f.id, seq: f.seq, at: f.at, by: f.by, type: f.type,
+                                  batchIndex: f.batchIndex, batchCount: f.batchCount, data: bytes[f.dataRange],
+                                  offset: offset, line: 0, length: nl + 1)
+                return found!
+            }
+            guard want < committedEnd - offset else { throw LogError.io(IOFailure("record", path, EILSEQ)) }
+            size *= 4
+        }
+    }
+
     // MARK: Appending
 
     /// Appends the events `prepare` returns as one all-or-nothing batch.

@@ -18,12 +18,17 @@ public struct EventMeta: Sendable, Hashable {
     public var id: UUID
     public var at: Timestamp
     public var by: ID<Staff>
+    /// Byte offset of the record's line in the log, so compact in-memory rows
+    /// can fetch full details later (`Desk.event(at:)`); -1 while a batch is
+    /// being checked before it is written.
+    public var offset: Int
 
-    public init(seq: UInt64, id: UUID, at: Timestamp, by: ID<Staff>) {
+    public init(seq: UInt64, id: UUID, at: Timestamp, by: ID<Staff>, offset: Int = -1) {
         self.seq = seq
         self.id = id
         self.at = at
         self.by = by
+        self.offset = offset
     }
 
     /// When it was recorded, on the writer's wall clock.

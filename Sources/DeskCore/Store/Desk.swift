@@ -144,6 +144,19 @@ public final class Desk {
         public var error: DeskError
     }
 
+    /// The event recorded at byte `offset` (from `EventMeta.offset`), read back
+    /// from the file: lets areas keep compact rows in memory and load details
+    /// (notes, amounts) only when a screen shows them.
+    public func event(at offset: Int) throws(DeskError) -> AppliedEvent {
+        do {
+            let r = try log.record(at: offset)
+            let meta = EventMeta(seq: r.seq, id: r.id, at: r.at, by: ID(r.by), offset: r.offset)
+            return AppliedEvent(event: try EventRegistry.decode(r), meta: meta)
+        } catch {
+            throw Desk.map(error)
+        }
+    }
+
     /// Appends a sign-in or failed-PIN event. Before sign-in there is no staff
     /// identity, so `by` is the OS account (`os:<login>`) the terminal runs under.
     public func recordAuth(_ event: some DeskEvent, osUser: String) throws(DeskError) {
@@ -179,7 +192,7 @@ public final class Desk {
 
     @discardableResult
     private func apply(_ record: LogRecord) throws -> AppliedEvent {
-        let meta = EventMeta(seq: record.seq, id: record.id, at: record.at, by: ID(record.by))
+        let meta = EventMeta(seq: record.seq, id: record.id, at: record.at, by: ID(record.by), offset: record.offset)
         guard unreadable == nil else { throw DeskError.log(Problem("log.read_only")) }
         do {
             let event = try EventRegistry.decode(record)

@@ -116,3 +116,13 @@ import Testing
         #expect(other.state.staff.byID.count == 3)
     }
 }
+
+@Suite struct EventReadBackTests {
+    @Test func anEventCanBeReadBackByItsOffset() throws {
+        let t = try TestDesk()
+        let applied = try t.desk.perform(AddStaff(login: "lh", name: "李红", role: .desk), as: t.admin)
+        let back = try t.desk.event(at: applied[0].meta.offset)
+        #expect((back.event as? StaffAdded)?.staff.name == "李红")
+        #expect(back.meta.seq == applied[0].meta.seq)
+    }
+}
