@@ -32,8 +32,9 @@ public final class EventLog {
     public let options: Options
     private let io: any FileIO
     private var fd: Int32
+    var descriptor: Int32 { fd }
     private var writable: Bool
-    private var lock: ProcessLock
+    let lock: ProcessLock
     private var interner = StringInterner()
 
     /// Whether and why the log is read-only.
@@ -222,6 +223,7 @@ public final class EventLog {
     public func append(by: String, _ prepare: ([LogRecord]) throws -> [EventDraft]) throws -> [LogRecord] {
         if let reason = readOnlyReason { throw LogError.readOnly(reason) }
         guard writable else { throw LogError.readOnly(.requested) }
+        if lock.isHeldByCurrentThread { throw LogError.nestedAppend }
         return try lock.withExclusive { () throws -> [LogRecord] in
             var caughtUp: [LogRecord] = []
             _ = try scanNew(to: try currentSize(), { caughtUp.append($0) })

@@ -18,4 +18,7 @@ public enum LogError: Error, Sendable, Equatable {
     /// the file, `landed` says whether its records are in the log anyway
     /// (they then count as written but may not survive a power loss).
     case notSaved(cause: IOFailure, landed: Bool)
+    /// `append` was called from inside another append's `prepare` on the same
+    /// thread (a programming error: it would write at a stale offset).
+    case nestedAppend
 }

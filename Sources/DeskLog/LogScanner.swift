@@ -51,6 +51,13 @@ public struct Corruption: Sendable, Equatable, CustomStringConvertible {
     /// Valid records found after the damage (they are kept, not applied).
     public var validRecordsAfter: Int
 
+    public init(line: Int, offset: Int, problem: Problem, validRecordsAfter: Int) {
+        self.line = line
+        self.offset = offset
+        self.problem = problem
+        self.validRecordsAfter = validRecordsAfter
+    }
+
     public var description: String { "line \(line), byte offset \(offset): \(problem)" }
 }
 
@@ -59,6 +66,12 @@ public struct NewerRecord: Sendable, Equatable {
     public var line: Int
     public var offset: Int
     public var kind: Kind
+
+    public init(line: Int, offset: Int, kind: Kind) {
+        self.line = line
+        self.offset = offset
+        self.kind = kind
+    }
 }
 
 /// Splits bytes into lines and lines into records, keeping the state needed to

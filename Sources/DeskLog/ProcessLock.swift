@@ -64,6 +64,13 @@ final class ProcessLock: @unchecked Sendable {
         }
     }
 
+    /// Whether the calling thread is inside `withExclusive`/`withShared`.
+    var isHeldByCurrentThread: Bool {
+        guard mutex.try() else { return false }
+        defer { mutex.unlock() }
+        return depth > 0
+    }
+
     /// Runs `body` holding the exclusive lock (re-entrant within a thread).
     func withExclusive<T, E: Error>(_ body: () throws(E) -> T) throws -> T {
         try enter(LOCK_EX)

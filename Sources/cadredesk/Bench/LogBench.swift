@@ -1,0 +1,164 @@
+import ArgumentParser
+import CSQLite
+import DeskLog
+import Foundation
+
+/// Issue figures: append + fdatasync latency against SQLite (WAL,
+/// synchronous=FULL, one INSERT transaction per event) on the same disk; and
+/// verifying/decoding a 1,000,000-record log against a plain read of it.
+struct LogBench: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "Log append latency vs SQLite; full scan vs plain read.")
+
+    @Option(help: "Directory for the scratch files (same disk as the real log to be meaningful).")
+    var dir: String = NSTemporaryDirectory()
+    @Option(help: "Appends to time.")
+    var appends = 10_000
+    @Option(help: "Records in the scan test.")
+    var records = 1_000_000
+    @Option(help: "Repetitions of the scan test.")
+    var scans = 5
+
+    func run() throws {
+        let work = dir + "/cadredesk-bench-\(getpid())"
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        print("CRC-32C: \(CRC32C.usesHardware ? "hardware (SSE4.2)" : "software tables")")
+        try appendLatency(work)
+        try scanSpeed(work)
+    }
+
+    /// A realistic ~200-byte payload (a visit).
+    static func payload(_ i: Int) -> JSON {
+        .object(JSONObject([
+            .init(key: "id", value: .string("V\(100_000 + i)")), .init(key: "cadres", value: .array([.string("C0\(1000 + i % 9000)")])),
+            .init(key: "staff", value: .array([.string("S0\(10 + i % 90)")])), .init(key: "date", value: .string("2026-11-23")),
+            .init(key: "time", value: .string("09:30")), .init(key: "kind", value: .string("home")),
+            .init(key: "occasion", value: .string("routine")), .init(key: "note", value: .string("上门走访,老人身体状况良好,反映小区电梯维修问题。")),
+        ]))
+    }
+
+    func appendLatency(_ work: String) throws {
+        var o = EventLog.Options()
+        o.create = true
+        let log = try EventLog(path: work + "/bench.log", options: o)
+        let db = try SQLiteBaseline(path: work + "/bench.sqlite")
+        var ours: [Double] = [], theirs: [Double] = []
+        ours.reserveCapacity(appends)
+        theirs.reserveCapacity(appends)
+        // Warm up both, then alternate blocks so both see the same disk conditions.
+        for i in 0..<100 {
+            _ = try log.append(by: "S001") { _ in [EventDraft(type: "visit.logged", data: Self.payload(i))] }
+            try db.insert(i, Self.payload(i))
+        }
+        let block = 500
+        var i = 0
+        while i < appends {
+            let n = min(block, appends - i)
+            for k in 0..<n {
+                let data = Self.payload(i + k)
+                ours.append(try timed { _ = try log.append(by: "S001") { _ in [EventDraft(type: "visit.logged", data: data)] } })
+            }
+            for k in 0..<n {
+                let data = Self.payload(i + k)
+                theirs.append(try timed { try db.insert(i + k, data) })
+            }
+            i += n
+        }
+        let a = Stats(ours), b = Stats(theirs)
+        print("\nappend + fdatasync, \(appends) single-event appends")
+        print("  CadreDesk log           \(a.summary)")
+        print("  SQLite WAL sync=FULL    \(b.summary)")
+        print(String(format: "  ratio of medians (ours/SQLite): %.2f   p99 ratio: %.2f", a.median / b.median, a.p99 / b.p99))
+        print(verdict("target p99 ≤ 1 ms", a.p99 <= 1.0))
+        print(verdict("target median no slower than SQLite (ratio ≤ 1.0)", a.median <= b.median))
+    }
+
+    func scanSpeed(_ work: String) throws {
+        let path = work + "/scan.log"
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { throw ValidationError("cannot create \(path)") }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(16 << 20)
+        let at = Timestamp(epochMillis: 1_795_000_000_000, offsetMinutes: 480)
+        for i in 0..<records {
+            Envelope.appendLine(id: UUID(), seq: UInt64(i + 1), at: at, by: "S0\(10 + i % 90)", type: "visit.logged",
+                                data: Self.payload(i), into: &buffer)
+            if buffer.count > 8 << 20 || i == records - 1 {
+                _ = buffer.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        fsync(fd)
+        close(fd)
+        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        var plain: [Double] = [], ours: [Double] = []
+        var sink = 0
+        for _ in 0..<scans {
+            plain.append(timed { sink &+= Self.plainRead(path) })
+            ours.append(try timed {
+                var o = EventLog.Options()
+                o.readOnly = true
+                let log = try EventLog(path: path, options: o)
+                var n = 0
+                try log.poll { _ in n += 1 }
+                precondition(n == records && log.end == .clean, "scan lost records")
+            })
+        }
+        let p = Stats(plain), s = Stats(ours)
+        print("\nverify + decode envelopes of \(records) records (\(size / 1_000_000) MB), \(scans) runs, page cache warm")
+        print(String(format: "  plain read()             median %.1f ms", p.median))
+        print(String(format: "  EventLog open+scan       median %.1f ms  (%.0f MB/s, %.0f ns/record)", s.median,
+                     Double(size) / 1e6 / (s.median / 1000), s.median * 1e6 / Double(records)))
+        print(String(format: "  ratio (scan/plain read): %.2f", s.median / p.median))
+        print(verdict("target ≤ 1.0 s", s.median <= 1000))
+        print(verdict("target ≤ 5× plain read", s.median <= 5 * p.median))
+        if sink == 42 { print("") }
+    }
+
+    static func plainRead(_ path: String) -> Int {
+        let fd = open(path, O_RDONLY)
+        defer { close(fd) }
+        var buf = [UInt8](repeating: 0, count: 8 << 20)
+        var total = 0
+        while true {
+            let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { break }
+            total &+= n &+ Int(buf[0])
+        }
+        return total
+    }
+}
+
+/// SQLite in WAL mode with synchronous=FULL: one INSERT transaction per event.
+final class SQLiteBaseline {
+    private var db: OpaquePointer?
+    private var insert: OpaquePointer?
+
+    init(path: String) throws {
+        guard sqlite3_open(path, &db) == SQLITE_OK else { throw ValidationError("sqlite open failed") }
+        for sql in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
+                    "CREATE TABLE events(seq INTEGER PRIMARY KEY, id TEXT NOT NULL, at TEXT NOT NULL, by TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL)"] {
+            guard sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK else { throw ValidationError("sqlite: \(String(cString: sqlite3_errmsg(db)))") }
+        }
+        guard sqlite3_prepare_v2(db, "INSERT INTO events(id, at, by, type, data) VALUES (?,?,?,?,?)", -1, &insert, nil) == SQLITE_OK else {
+            throw ValidationError("sqlite prepare failed")
+        }
+    }
+
+    deinit {
+        sqlite3_finalize(insert)
+        sqlite3_close(db)
+    }
+
+    func insert(_ i: Int, _ data: JSON) throws {
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        let json = String(decoding: data.encoded(), as: UTF8.self)
+        sqlite3_reset(insert)
+        sqlite3_bind_text(insert, 1, UUID().uuidString.lowercased(), -1, transient)
+        sqlite3_bind_text(insert, 2, Timestamp(Date(), timeZone: .current).description, -1, transient)
+        sqlite3_bind_text(insert, 3, "S001", -1, transient)
+        sqlite3_bind_text(insert, 4, "visit.logged", -1, transient)
+        sqlite3_bind_text(insert, 5, json, -1, transient)
+        guard sqlite3_step(insert) == SQLITE_DONE else { throw ValidationError("sqlite insert failed") }
+    }
+}

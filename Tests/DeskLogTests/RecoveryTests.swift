@@ -1,0 +1,218 @@
+import DeskLog
+import Foundation
+import Testing
+
+/// Every way a log file can end or break, by name (as LevelDB's log_reader tests).
+@Suite struct RecoveryTests {
+    let fixture = LogFixture(records: 200)
+
+    @Test func everyTruncationPointOfA200RecordLogRecoversExactlyTheWholeRecordsBeforeIt() throws {
+        let dir = TempDir()
+        let path = dir.file("desk.log")
+        fixture.write(to: path)
+        let fd = open(path, O_WRONLY)
+        defer { close(fd) }
+        var checked = 0
+        for length in stride(from: fixture.bytes.count, through: 0, by: -1) {
+            #expect(ftruncate(fd, off_t(length)) == 0)
+            let (records, end, _) = try readAll(path)
+            let expected = fixture.wholeRecords(within: length)
+            guard records.count == expected else {
+                Issue.record("at length \(length): \(records.count) records, expected \(expected)")
+                return
+            }
+            if records.last.map({ $0.seq }) != (expected == 0 ? nil : UInt64(expected)) {
+                Issue.record("at length \(length): wrong last seq")
+                return
+            }
+            let boundary = fixture.groupEnds.contains(length)
+            switch end {
+            case .clean where boundary: break
+            case .tornTail(let offset, let tail, _, _) where !boundary:
+                #expect(offset + tail == length)
+                #expect(offset == fixture.groupEnds.last { $0 <= length })
+            default:
+                Issue.record("at length \(length): end \(end), boundary \(boundary)")
+                return
+            }
+            checked += 1
+        }
+        #expect(checked == fixture.bytes.count + 1)
+    }
+
+    @Test func aZeroFilledTailIsTornAndTheNextAppendSetsItAsideThenRepairs() throws {
+        let dir = TempDir()
+        let path = dir.file("desk.log")
+        fixture.write(to: path, bytes: fixture.bytes + [UInt8](repeating: 0, count: 4096))
+        let (records, end, _) = try readAll(path)
+        #expect(records.count == 200)
+        guard case .tornTail(let offset, 4096, 201, .incompleteLine) = end else { Issue.record("end \(end)"); return }
+        #expect(offset == fixture.bytes.count)
+        let log = try writableLog(path)
+        try log.poll { _ in }
+        let written = try log.append(by: "S001") { _ in [draft("修复后第一条")] }
+        #expect(written[0].seq == 201)
+        let side = try #require(dir.files.first { $0.hasPrefix("desk.log.torn-\(offset)-") })
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file(side))) == Data(count: 4096))
+        let after = try readAll(path)
+        #expect(after.records.count == 201)
+        #expect(after.end == .clean)
+    }
+
+    @Test func aRandomGarbageTailWithNewlinesIsTornNotCorruption() throws {
+        var rng = SplitMix(state: 99)
+        for trial in 0..<20 {
+            let dir = TempDir()
+            let path = dir.file("desk.log")
+            let garbage = (0..<Int.random(in: 1...3000, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            fixture.write(to: path, bytes: fixture.bytes + garbage + [0x0A] + garbage.reversed())
+            let (records, end, _) = try readAll(path)
+            #expect(records.count == 200, "trial \(trial)")
+            guard case .tornTail = end else { Issue.record("trial \(trial): \(end)"); return }
+        }
+    }
+
+    @Test func everySingleBitFlipInTheLastRecordIsDetected() throws {
+        let dir = TempDir()
+        let path = dir.file("desk.log")
+        let start = fixture.lineStart(ofRecord: 199)
+        for byte in start..<fixture.bytes.count {
+            for bit in 0..<8 {
+                var damaged = fixture.bytes
+                damaged[byte] ^= UInt8(1 << bit)
+                fixture.write(to: path, bytes: damaged)
+                let (records, end, _) = try readAll(path)
+                #expect(records.count == 199, "byte \(byte) bit \(bit)")
+                guard case .tornTail(let offset, _, 200, _) = end, offset == start else {
+                    Issue.record("byte \(byte) bit \(bit): \(end)")
+                    return
+                }
+            }
+        }
+    }
+
+    @Test func everySingleBitFlipInAMiddleRecordIsCorruptionNamingItsLine() throws {
+        let dir = TempDir()
+        let path = dir.file("desk.log")
+        // Record 100 (line 101) is a single event, not part of a batch.
+        let index = (100..<140).first { i in fixture.groupEnds.contains(fixture.recordEnds[i]) && fixture.groupEnds.contains(fixture.lineStart(ofRecord: i)) }!
+        let start = fixture.lineStart(ofRecord: index)
+        for byte in start..<fixture.recordEnds[index] {
+            for bit in 0..<8 {
+                var damaged = fixture.bytes
+                damaged[byte] ^= UInt8(1 << bit)
+                fixture.write(to: path, bytes: damaged)
+                let (records, end, log) = try readAll(path)
+                #expect(records.count == index, "byte \(byte) bit \(bit)")
+                guard case .corrupt(let c) = end, c.line == index + 1, c.offset == start else {
+                    Issue.record("byte \(byte) bit \(bit): \(end)")
+                    return
+                }
+                #expect(c.validRecordsAfter >= 1)
+                if case .corrupt = log.readOnlyReason {} else { Issue.record("not read-only") }
+            }
+        }
+    }
+
+    @Test func midFileCorruptionOpensReadOnlyNamesLineAndOffsetAndKeepsLaterRecords() throws {
+        let dir = TempDir()
+        let path = dir.file("desk.log")
+        var damaged = fixture.bytes
+        let start = fixture.lineStart(ofRecord: 50)
+        damaged[start + 30] ^= 0x04
+        fixture.write(to: path, bytes: damaged)
+        let log = try writableLog(path, create: false)
+        var n = 0
+        try log.poll { _ in n += 1 }
+        #expect(n == 50)
+        guard case .corrupt(let c)? = log.readOnlyReason else { Issue.record("\(String(describing: log.readOnlyReason))"); return }
+        #expect(c.line == 51 && c.offset == start)
+        #expect(throws: LogError.readOnly(.corrupt(c))) { try log.append(by: "S001") { _ in [draft("x")] } }
+        // Nothing was dropped or rewritten: the file is byte-for-byte what it was.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(damaged))
+    }
+
+    @Test func aSequenceGapIsCorruption() throws {
+        let dir = TempDir()
+        let path = dir.file("desk.log")
+        var bytes = Array(fixture.bytes[..<fixture.recordEnds[9]])
+        Envelope.appendLine(id: UUID(), seq: 12, at: LogFixture.at, by: "S001", type: "test.event", data: .object(JSONObject()), into: &bytes)
+        fixture.write(to: path, bytes: bytes)
+        let (records, end, _) = try readAll(path)
+        #expect(records.count == 10)
+        #expect(end == .corrupt(Corruption(line: 11, offset: fixture.recordEnds[9], problem: .seqGap(expected: 11, found: 12), validRecordsAfter: 0)))
+    }
+
+    @Test func anUnfinishedBatchAtTheEndIsTornAndItsRecordsAreNotDelivered() throws {
+        let dir = TempDir()
+        let path = dir.file("desk.log")
+        var bytes = fixture.bytes
+        for k in 1...2 {
+            Envelope.appendLine(id: UUID(), seq: 200 + UInt64(k), at: LogFixture.at, by: "S001", type: "test.event",
+                                batchIndex: k, batchCount: 3, data: .object(JSONObject()), into: &bytes)
+        }
+        fixture.write(to: path, bytes: bytes)
+        let (records, end, _) = try readAll(path)
+        #expect(records.count == 200)
+        guard case .tornTail(let offset, _, _, .incompleteBatch(have: 2, of: 3)) = end else { Issue.record("\(end)"); return }
+        #expect(offset == fixture.bytes.count)
+    }
+
+    @Test func aBatchInterruptedByAnotherRecordIsCorruption() throws {
+        let dir = TempDir()
+        let path = dir.file("desk.log")
+        var bytes = fixture.bytes
+        Envelope.appendLine(id: UUID(), seq: 201, at: LogFixture.at, by: "S001", type: "test.event",
+                            batchIndex: 1, batchCount: 2, data: .object(JSONObject()), into: &bytes)
+        Envelope.appendLine(id: UUID(), seq: 202, at: LogFixture.at, by: "S001", type: "test.event", data: .object(JSONObject()), into: &bytes)
+        fixture.write(to: path, bytes: bytes)
+        guard case .corrupt(let c) = try readAll(path).end, case .batchBroken = c.problem else { Issue.record("expected broken batch"); return }
+    }
+
+    @Test func anUnknownTypeOpensReadOnlySayingANewerVersionWroteIt() throws {
+        let dir = TempDir()
+        let path = dir.file("desk.log")
+        fixture.write(to: path)
+        var o = EventLog.Options()
+        var bytes = fixture.bytes
+        Envelope.appendLine(id: UUID(), seq: 201, at: LogFixture.at, by: "S001", type: "future.thing", data: .object(JSONObject()), into: &bytes)
+        Envelope.appendLine(id: UUID(), seq: 202, at: LogFixture.at, by: "S001", type: "test.event", data: .object(JSONObject()), into: &bytes)
+        fixture.write(to: path, bytes: bytes)
+        o.isKnownType = { $0 == "test.event" }
+        let log = try EventLog(path: path, options: o)
+        var n = 0
+        try log.poll { _ in n += 1 }
+        #expect(n == 200)
+        #expect(log.readOnlyReason == .newer(NewerRecord(line: 201, offset: fixture.bytes.count, kind: .unknownType("future.thing"))))
+        #expect(!log.isWritable)
+    }
+
+    @Test func aNewerEnvelopeVersionOpensReadOnly() throws {
+        let dir = TempDir()
+        let path = dir.file("desk.log")
+        var bytes = fixture.bytes
+        Envelope.appendLine(version: 2, id: UUID(), seq: 201, at: LogFixture.at, by: "S001", type: "test.event", data: .object(JSONObject()), into: &bytes)
+        fixture.write(to: path, bytes: bytes)
+        let log = try writableLog(path, create: false)
+        var n = 0
+        try log.poll { _ in n += 1 }
+        #expect(n == 200)
+        #expect(log.readOnlyReason == .newer(NewerRecord(line: 201, offset: fixture.bytes.count, kind: .version(2))))
+        #expect(throws: LogError.self) { try log.append(by: "S001") { _ in [draft("x")] } }
+    }
+
+    @Test func uppercaseChecksumHexIsNotAccepted() throws {
+        let dir = TempDir()
+        let path = dir.file("desk.log")
+        var bytes = fixture.bytes
+        var line: [UInt8] = []
+        repeat { // until the checksum has a hex letter to upper-case
+            line = []
+            Envelope.appendLine(id: UUID(), seq: 201, at: LogFixture.at, by: "S001", type: "test.event", data: .object(JSONObject()), into: &line)
+        } while !line[..<8].contains(where: { $0 >= 0x61 })
+        let upper = line.enumerated().map { i, c in i < 8 && c >= 0x61 && c <= 0x66 ? c - 0x20 : c }
+        bytes += upper
+        fixture.write(to: path, bytes: bytes)
+        #expect(try readAll(path).records.count == 200)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// The built executables sit next to the test bundle (`swift build` puts
+/// products and the test runner in the same directory).
+enum Binaries {
+    static var directory: URL {
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var dir = exe.deletingLastPathComponent()
+        // On Linux the runner is `<build>/CadreDeskPackageTests.xctest`; on macOS it is inside a bundle.
+        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("cadredesk").path), dir.path != "/" {
+            dir = dir.deletingLastPathComponent()
+        }
+        return dir
+    }
+
+    static var cadredesk: String { directory.appendingPathComponent("cadredesk").path }
+    static var stress: String { directory.appendingPathComponent("desklog-stress").path }
+}
+
+/// A child process whose stdout is collected line by line.
+final class Child: @unchecked Sendable {
+    let process = Process()
+    private let pipe = Pipe()
+    private let lock = NSLock()
+    private var buffer = Data()
+    private var lines: [String] = []
+
+    init(_ path: String, _ args: [String], environment: [String: String]? = nil) throws {
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = args
+        if let environment { process.environment = environment }
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        pipe.fileHandleForReading.readabilityHandler = { [weak self] h in
+            let d = h.availableData
+            guard let self, !d.isEmpty else { return }
+            self.lock.lock()
+            self.buffer.append(d)
+            while let nl = self.buffer.firstIndex(of: 0x0A) {
+                self.lines.append(String(decoding: self.buffer[self.buffer.startIndex..<nl], as: UTF8.self))
+                self.buffer.removeSubrange(self.buffer.startIndex...nl)
+            }
+            self.lock.unlock()
+        }
+        try process.run()
+    }
+
+    /// Complete lines printed so far (a line cut by a kill is not included).
+    var output: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return lines
+    }
+
+    func kill() { Foundation.kill(process.processIdentifier, SIGKILL) }
+
+    @discardableResult
+    func wait() -> Int32 {
+        process.waitUntilExit()
+        // Drain what is left in the pipe.
+        pipe.fileHandleForReading.readabilityHandler = nil
+        let rest = pipe.fileHandleForReading.readDataToEndOfFile()
+        lock.lock()
+        buffer.append(rest)
+        while let nl = buffer.firstIndex(of: 0x0A) {
+            lines.append(String(decoding: buffer[buffer.startIndex..<nl], as: UTF8.self))
+            buffer.removeSubrange(buffer.startIndex...nl)
+        }
+        lock.unlock()
+        return process.terminationStatus
+    }
+
+    var wasKilled: Bool { process.terminationReason == .uncaughtSignal }
+}
+
+/// Runs a command to completion: (exit status, stdout).
+func run(_ path: String, _ args: [String], environment: [String: String]? = nil) throws -> (Int32, String) {
+    let c = try Child(path, args, environment: environment)
+    let status = c.wait()
+    return (status, c.output.joined(separator: "\n"))
+}
+
+final class TempDir {
+    let path: String
+    init() {
+        path = NSTemporaryDirectory() + "cadredesk-e2e-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+    func file(_ name: String) -> String { path + "/" + name }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
