@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One event as read from the log: the envelope fields plus the raw bytes of
 /// `data`, which the domain decodes. `data` shares the read buffer (no copy).
@@ -63,7 +66,7 @@ public enum Envelope {
         }
     }
 
-    public struct Fields {
+    public struct Fields: Sendable {
         public var version: Int
         public var id: UUID
         public var seq: UInt64
@@ -136,53 +139,63 @@ public enum Envelope {
         return decodeEnvelope(json, base: 9, interner: &interner)
     }
 
-    static func decodeEnvelope(_ j: UnsafeRawBufferPointer, base: Int, interner: inout StringInterner) -> Result<Fields, Problem> {
+    /// A cursor over the envelope bytes (a struct, so nothing is boxed per record).
+    struct Cursor {
+        let j: UnsafeRawBufferPointer
         var i = 0
-        func lit(_ s: StaticString) -> Bool {
+
+        @inline(__always) mutating func lit(_ s: StaticString) -> Bool {
             let n = s.utf8CodeUnitCount
-            guard i + n <= j.count else { return false }
-            let p = s.utf8Start
-            for k in 0..<n where j[i + k] != p[k] { return false }
+            guard i + n <= j.count, memcmp(j.baseAddress! + i, s.utf8Start, n) == 0 else { return false }
             i += n
             return true
         }
-        func uint() -> UInt64? {
+
+        @inline(__always) mutating func uint() -> UInt64? {
             let start = i
             var v: UInt64 = 0
-            while i < j.count, j[i] >= 0x30, j[i] <= 0x39 {
+            while i < j.count {
+                let c = j[i]
+                guard c >= 0x30, c <= 0x39 else { break }
                 let (m, o1) = v.multipliedReportingOverflow(by: 10)
-                let (a, o2) = m.addingReportingOverflow(UInt64(j[i] - 0x30))
+                let (a, o2) = m.addingReportingOverflow(UInt64(c - 0x30))
                 if o1 || o2 { return nil }
-                v = a; i += 1
+                v = a
+                i += 1
             }
             if i == start || (i - start > 1 && j[start] == 0x30) { return nil }
             return v
         }
-        guard lit(#"{"v":"#), let v = uint() else { return .failure(.badEnvelope("\"v\" must come first")) }
+    }
+
+    static func decodeEnvelope(_ j: UnsafeRawBufferPointer, base: Int, interner: inout StringInterner) -> Result<Fields, Problem> {
+        var c = Cursor(j: j)
+        guard c.lit(#"{"v":"#), let v = c.uint() else { return .failure(.badEnvelope("\"v\" must come first")) }
         guard v <= UInt64(currentVersion) else { return .failure(.newerVersion(Int(clamping: v))) }
         guard v >= 1 else { return .failure(.badEnvelope("version 0")) }
-        guard lit(#","id":""#), i + 37 <= j.count, let id = parseUUID(UnsafeRawBufferPointer(rebasing: j[i..<(i + 36)])) else {
+        guard c.lit(#","id":""#), c.i + 37 <= j.count, let id = parseUUID(UnsafeRawBufferPointer(rebasing: j[c.i..<(c.i + 36)])) else {
             return .failure(.badEnvelope("bad \"id\""))
         }
-        i += 36
-        guard lit(#"","seq":"#), let seq = uint(), seq >= 1 else { return .failure(.badEnvelope("bad \"seq\"")) }
-        guard lit(#","at":""#) else { return .failure(.badEnvelope("missing \"at\"")) }
-        let atStart = i
-        while i < j.count, j[i] != 0x22 { i += 1 }
-        guard i < j.count, let at = Timestamp.parse(UnsafeRawBufferPointer(rebasing: j[atStart..<i])) else {
+        c.i += 36
+        guard c.lit(#"","seq":"#), let seq = c.uint(), seq >= 1 else { return .failure(.badEnvelope("bad \"seq\"")) }
+        guard c.lit(#","at":""#) else { return .failure(.badEnvelope("missing \"at\"")) }
+        let atStart = c.i
+        while c.i < j.count, j[c.i] != 0x22 { c.i += 1 }
+        guard c.i < j.count, let at = Timestamp.parse(UnsafeRawBufferPointer(rebasing: j[atStart..<c.i])) else {
             return .failure(.badEnvelope("bad \"at\""))
         }
-        i += 1
-        guard lit(#","by":"#), let by = string(j, &i, &interner) else { return .failure(.badEnvelope("bad \"by\"")) }
-        guard lit(#","type":"#), let type = string(j, &i, &interner), !type.isEmpty else { return .failure(.badEnvelope("bad \"type\"")) }
+        c.i += 1
+        guard c.lit(#","by":"#), let by = string(j, &c.i, &interner) else { return .failure(.badEnvelope("bad \"by\"")) }
+        guard c.lit(#","type":"#), let type = string(j, &c.i, &interner), !type.isEmpty else { return .failure(.badEnvelope("bad \"type\"")) }
         var bi = 0, bn = 0
-        if lit(#","bi":"#) {
-            guard let x = uint(), lit(#","bn":"#), let n = uint(), n > 1, x >= 1, x <= n, n <= 1_000_000 else {
+        if c.lit(#","bi":"#) {
+            guard let x = c.uint(), c.lit(#","bn":"#), let n = c.uint(), n > 1, x >= 1, x <= n, n <= 1_000_000 else {
                 return .failure(.badEnvelope("bad batch fields"))
             }
             bi = Int(x); bn = Int(n)
         }
-        guard lit(#","data":"#) else { return .failure(.badEnvelope("missing \"data\"")) }
+        guard c.lit(#","data":"#) else { return .failure(.badEnvelope("missing \"data\"")) }
+        let i = c.i
         // `data` is the rest of the object up to the final brace.
         guard j.count >= i + 3, j[j.count - 1] == 0x7D, j[i] == 0x7B, j[j.count - 2] == 0x7D else {
             return .failure(.badEnvelope("\"data\" must be an object ending the line"))
@@ -207,39 +220,57 @@ public enum Envelope {
         return s
     }
 
+    /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` → UUID, without allocating or
+    /// branching per digit (digits and letters come in random order, so a
+    /// branch per nibble mispredicts half the time).
     static func parseUUID(_ b: UnsafeRawBufferPointer) -> UUID? {
-        var bytes = [UInt8](repeating: 0, count: 16)
-        var n = 0
-        var k = 0
-        while k < 36 {
-            if k == 8 || k == 13 || k == 18 || k == 23 {
-                guard b[k] == 0x2D else { return nil }
-                k += 1
-                continue
-            }
-            guard let hi = JSONParser.hexValue(b[k]), let lo = JSONParser.hexValue(b[k + 1]) else { return nil }
-            bytes[n] = hi << 4 | lo
-            n += 1
-            k += 2
+        guard b.count == 36, b[8] == 0x2D, b[13] == 0x2D, b[18] == 0x2D, b[23] == 0x2D else { return nil }
+        let p = b.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        var invalid: UInt8 = 0
+        @inline(__always) func nibble(_ c: UInt8) -> UInt8 {
+            let digit = c &- 0x30 < 10, letter = (c | 0x20) &- 0x61 < 6
+            invalid |= (digit || letter) ? 0 : 1
+            return (c & 0x0F) &+ 9 &* (c >> 6)
         }
-        return bytes.withUnsafeBytes { raw in
-            UUID(uuid: raw.loadUnaligned(as: uuid_t.self))
-        }
+        @inline(__always) func byte(_ at: Int) -> UInt8 { nibble(p[at]) << 4 | nibble(p[at + 1]) }
+        let u: uuid_t = (byte(0), byte(2), byte(4), byte(6), byte(9), byte(11), byte(14), byte(16),
+                         byte(19), byte(21), byte(24), byte(26), byte(28), byte(30), byte(32), byte(34))
+        return invalid == 0 ? UUID(uuid: u) : nil
     }
 }
 
 /// Reuses one `String` per distinct short value (staff ids, event types), so
-/// decoding a million envelopes does not allocate a million copies.
-public struct StringInterner {
-    private var table: [UInt64: String] = [:]
+/// decoding a million envelopes does not allocate a million copies. A small
+/// direct-mapped cache: a miss just makes a new string.
+public struct StringInterner: Sendable {
+    private var hashes = [UInt64](repeating: 0, count: 256)
+    private var strings = [String](repeating: "", count: 256)
     public init() {}
 
     public mutating func intern(_ b: UnsafeRawBufferPointer) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
-        if let s = table[h], s.utf8.elementsEqual(b) { return s }
+        // Hash 8 bytes at a time (values are short: staff ids, event types).
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(b.count)
+        var i = 0
+        while i + 8 <= b.count {
+            h = (h ^ b.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 29
+            i += 8
+        }
+        var tail: UInt64 = 0
+        while i < b.count { tail = tail << 8 | UInt64(b[i]); i += 1 }
+        h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 32
+        let slot = Int(truncatingIfNeeded: (h >> 32) ^ h) & 255
+        if hashes[slot] == h {
+            let s = strings[slot]
+            if s.utf8.count == b.count,
+               s.utf8.withContiguousStorageIfAvailable({ b.count == 0 || memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 }) ?? false {
+                return s
+            }
+        }
         let s = String(decoding: b, as: UTF8.self)
-        if table.count < 4096 { table[h] = s }
+        hashes[slot] = h
+        strings[slot] = s
         return s
     }
 }

@@ -74,9 +74,38 @@ public struct NewerRecord: Sendable, Equatable {
     }
 }
 
-/// Splits bytes into lines and lines into records, keeping the state needed to
-/// resume (next line number, last seq, an unfinished batch).
-struct LogScanner {
+/// One line, decoded on its own (CRC and envelope): the part of reading that
+/// needs no context, so lines can be decoded on several threads at once. It
+/// holds no reference to the chunk (retaining one shared buffer from several
+/// threads would make them fight over its reference count).
+enum DecodedLine: Sendable {
+    case fields(Envelope.Fields)
+    case bad(Envelope.Problem)
+    case newer(Int)
+
+    static func decode(_ buf: UnsafeRawBufferPointer, start: Int, newline nl: Int, interner: inout StringInterner) -> DecodedLine {
+        switch Envelope.decode(line: UnsafeRawBufferPointer(rebasing: buf[start..<nl]), interner: &interner) {
+        case .failure(.newerVersion(let v)): return .newer(v)
+        case .failure(let problem): return .bad(problem)
+        case .success(let f): return .fields(f)
+        }
+    }
+
+    /// The full record, its `data` sharing `chunk` (whose line starts at `start`, file offset `base + start`).
+    func record(_ chunk: [UInt8], start: Int, newline nl: Int, base: Int) -> LogRecord? {
+        guard case .fields(let f) = self else { return nil }
+        return LogRecord(version: f.version, id: f.id, seq: f.seq, at: f.at, by: f.by, type: f.type,
+                         batchIndex: f.batchIndex, batchCount: f.batchCount,
+                         data: chunk[(start + f.dataRange.lowerBound)..<(start + f.dataRange.upperBound)],
+                         offset: base + start, line: 0, length: nl + 1 - start)
+    }
+}
+
+/// The order-dependent part of reading: sequence numbers, batches, and
+/// whether damage is a torn tail or corruption. Keeps what it needs to resume
+/// (next line number, last seq, an unfinished batch). `Payload` is whatever
+/// the caller decoded alongside each record (`Void` when nothing).
+struct LogScanner<Payload> {
     var lastSeq: UInt64
     /// End of the last record handed out (records of an unfinished batch are held back).
     var committedEnd: Int
@@ -84,7 +113,7 @@ struct LogScanner {
     var isKnownType: (String) -> Bool
     var interner = StringInterner()
 
-    private var pending: [LogRecord] = []
+    private var pending: [(LogRecord, Payload)] = []
     private var nextLine: Int
     private var badStart: (line: Int, offset: Int, problem: Envelope.Problem)?
     private var validAfterBad = 0
@@ -100,111 +129,113 @@ struct LogScanner {
 
     var stopped: Bool { if case .corrupt = end { return true }; if case .newer = end { return true }; return false }
 
-    /// Scans the complete lines of `chunk` (which starts at file offset `base`).
-    /// Returns how many bytes were consumed; the rest (an unfinished line) must
-    /// be passed again with more bytes, or to `finish`.
-    mutating func scan(_ chunk: [UInt8], base: Int, emit: (LogRecord) throws -> Void) rethrows -> Int {
-        var consumed = 0
-        try chunk.withUnsafeBytes { (buf: UnsafeRawBufferPointer) in
-            var lineStart = 0
-            while lineStart < buf.count, !stopped {
-                guard let nl = Self.newline(in: buf, from: lineStart) else { break }
-                try take(buf, chunk, lineStart, nl, base: base, emit: emit)
-                lineStart = nl + 1
-            }
-            consumed = lineStart
-        }
-        return consumed
-    }
-
-    /// Classifies what is left at end of file (`leftover` = bytes after the last newline).
-    mutating func finish(leftover: Int, fileEnd: Int) -> ScanEnd {
+    /// Classifies what is left at end of file.
+    mutating func finish(fileEnd: Int) -> ScanEnd {
         if let e = end, stopped { return e }
         let tailLength = fileEnd - committedEnd
         if tailLength == 0 { end = .clean; return .clean }
         let reason: TailReason
         if let bad = badStart {
             reason = .badRecord(bad.problem)
-        } else if !pending.isEmpty {
-            reason = .incompleteBatch(have: pending.count, of: pending[0].batchCount)
+        } else if let first = pending.first {
+            reason = .incompleteBatch(have: pending.count, of: first.0.batchCount)
         } else {
             reason = .incompleteLine
         }
-        _ = leftover
         let e = ScanEnd.tornTail(offset: committedEnd, length: tailLength, line: committedLine, reason: reason)
         end = e
         return e
     }
 
-    private mutating func take(_ buf: UnsafeRawBufferPointer, _ chunk: [UInt8], _ start: Int, _ nl: Int, base: Int,
-                               emit: (LogRecord) throws -> Void) rethrows {
+    /// Takes the next line, `[lineStart, lineEnd)` in the file (newline
+    /// included). `record` and `payload` are asked for only when a record is
+    /// handed out or held in a batch.
+    mutating func consume(_ decoded: DecodedLine, record makeRecord: () -> LogRecord?, payload: () -> Payload,
+                          lineStart: Int, lineEnd: Int, emit: (LogRecord, Payload) throws -> Void) rethrows {
         let lineNo = nextLine
         nextLine += 1
-        let offset = base + start
-        let result = Envelope.decode(line: UnsafeRawBufferPointer(rebasing: buf[start..<nl]), interner: &interner)
         if let bad = badStart {
             // Inside damaged bytes: one valid record after them turns a torn tail into corruption.
-            if case .success = result {
+            if case .fields = decoded {
                 validAfterBad += 1
                 end = .corrupt(Corruption(line: bad.line, offset: bad.offset, problem: .badRecord(bad.problem), validRecordsAfter: validAfterBad))
             }
             return
         }
-        let f: Envelope.Fields
-        switch result {
-        case .failure(.newerVersion(let v)):
-            end = .newer(NewerRecord(line: lineNo, offset: offset, kind: .version(v)))
+        var record: LogRecord
+        switch decoded {
+        case .newer(let v):
+            end = .newer(NewerRecord(line: lineNo, offset: lineStart, kind: .version(v)))
             return
-        case .failure(let problem):
-            badStart = (lineNo, offset, problem)
+        case .bad(let problem):
+            badStart = (lineNo, lineStart, problem)
             return
-        case .success(let fields):
-            f = fields
+        case .fields:
+            record = makeRecord()!
         }
+        record.line = lineNo
+        let offset = record.offset
         let expected = lastSeq + UInt64(pending.count) + 1
-        if f.seq != expected {
-            end = .corrupt(Corruption(line: lineNo, offset: offset, problem: .seqGap(expected: expected, found: f.seq), validRecordsAfter: 0))
+        if record.seq != expected {
+            end = .corrupt(Corruption(line: lineNo, offset: offset, problem: .seqGap(expected: expected, found: record.seq), validRecordsAfter: 0))
             return
         }
-        guard isKnownType(f.type) else {
-            end = .newer(NewerRecord(line: lineNo, offset: offset, kind: .unknownType(f.type)))
+        guard isKnownType(record.type) else {
+            end = .newer(NewerRecord(line: lineNo, offset: offset, kind: .unknownType(record.type)))
             return
         }
-        let record = LogRecord(version: f.version, id: f.id, seq: f.seq, at: f.at, by: f.by, type: f.type,
-                               batchIndex: f.batchIndex, batchCount: f.batchCount,
-                               data: chunk[(start + f.dataRange.lowerBound)..<(start + f.dataRange.upperBound)],
-                               offset: offset, line: lineNo, length: nl + 1 - start)
-        if f.batchCount == 0 {
-            if !pending.isEmpty {
+        let value = payload()
+        if record.batchCount == 0 {
+            if let first = pending.first {
                 end = .corrupt(Corruption(line: lineNo, offset: offset,
-                                          problem: .batchBroken("batch of \(pending[0].batchCount) ended after \(pending.count)"),
+                                          problem: .batchBroken("batch of \(first.0.batchCount) ended after \(pending.count)"),
                                           validRecordsAfter: 0))
                 return
             }
-            try release([record], end: base + nl + 1, emit: emit)
+            try emit(record, value)
+            lastSeq = record.seq
+            committedEnd = lineEnd
+            committedLine = lineNo + 1
             return
         }
-        guard f.batchIndex == pending.count + 1, pending.isEmpty || pending[0].batchCount == f.batchCount else {
+        guard record.batchIndex == pending.count + 1, pending.isEmpty || pending[0].0.batchCount == record.batchCount else {
             end = .corrupt(Corruption(line: lineNo, offset: offset,
-                                      problem: .batchBroken("record \(f.batchIndex) of \(f.batchCount) out of order"),
+                                      problem: .batchBroken("record \(record.batchIndex) of \(record.batchCount) out of order"),
                                       validRecordsAfter: 0))
             return
         }
-        pending.append(record)
-        if f.batchIndex == f.batchCount {
+        pending.append((record, value))
+        if record.batchIndex == record.batchCount {
             let batch = pending
             pending.removeAll(keepingCapacity: true)
-            try release(batch, end: base + nl + 1, emit: emit)
+            for (r, v) in batch { try emit(r, v) }
+            lastSeq = record.seq
+            committedEnd = lineEnd
+            committedLine = lineNo + 1
         }
     }
 
-    private mutating func release(_ records: [LogRecord], end: Int, emit: (LogRecord) throws -> Void) rethrows {
-        for r in records { try emit(r) }
-        lastSeq = records[records.count - 1].seq
-        committedEnd = end
-        committedLine = records[records.count - 1].line + 1
+    /// Scans the complete lines of `chunk` (which starts at file offset `base`)
+    /// on this thread. Returns how many bytes were consumed; the rest (an
+    /// unfinished line) must be passed again with more bytes.
+    mutating func scan(_ chunk: [UInt8], base: Int, emit: (LogRecord) throws -> Void) rethrows -> Int where Payload == Void {
+        var consumed = 0
+        try chunk.withUnsafeBytes { (buf: UnsafeRawBufferPointer) in
+            var lineStart = 0
+            while lineStart < buf.count, !stopped {
+                guard let nl = Lines.newline(in: buf, from: lineStart) else { break }
+                let d = DecodedLine.decode(buf, start: lineStart, newline: nl, interner: &interner)
+                try consume(d, record: { d.record(chunk, start: lineStart, newline: nl, base: base) }, payload: {},
+                            lineStart: base + lineStart, lineEnd: base + nl + 1) { r, _ in try emit(r) }
+                lineStart = nl + 1
+            }
+            consumed = lineStart
+        }
+        return consumed
     }
+}
 
+enum Lines {
     static func newline(in buf: UnsafeRawBufferPointer, from: Int) -> Int? {
         guard from < buf.count, let base = buf.baseAddress else { return nil }
         guard let p = memchr(base + from, 0x0A, buf.count - from) else { return nil }

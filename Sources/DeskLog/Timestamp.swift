@@ -66,18 +66,20 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         self = v
     }
 
+    @inline(__always) static func digits(_ b: UnsafeRawBufferPointer, _ at: Int, _ len: Int) -> Int? {
+        var v = 0
+        for i in at..<(at + len) {
+            let c = b[i]
+            guard c >= 0x30 && c <= 0x39 else { return nil }
+            v = v * 10 + Int(c - 0x30)
+        }
+        return v
+    }
+
     static func parse(_ b: UnsafeRawBufferPointer) -> Timestamp? {
         let n = b.count
         guard n >= 20 else { return nil }
-        func num(_ at: Int, _ len: Int) -> Int? {
-            var v = 0
-            for i in at..<(at + len) {
-                let c = b[i]
-                guard c >= 0x30 && c <= 0x39 else { return nil }
-                v = v * 10 + Int(c - 0x30)
-            }
-            return v
-        }
+        @inline(__always) func num(_ at: Int, _ len: Int) -> Int? { Timestamp.digits(b, at, len) }
         guard let y = num(0, 4), b[4] == 0x2D, let mo = num(5, 2), b[7] == 0x2D, let d = num(8, 2),
               b[10] == 0x54, let h = num(11, 2), b[13] == 0x3A, let mi = num(14, 2), b[16] == 0x3A,
               let s = num(17, 2) else { return nil }

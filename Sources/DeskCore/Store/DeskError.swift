@@ -12,7 +12,7 @@ public struct Problem: Hashable, Sendable, CustomStringConvertible {
         self.field = field
     }
 
-    public var description: String { field.map { "\($0): " } ?? "" + key + (args.isEmpty ? "" : " \(args)") }
+    public var description: String { (field.map { "\($0): " } ?? "") + key + (args.isEmpty ? "" : " \(args)") }
 }
 
 /// Why a command appended nothing.

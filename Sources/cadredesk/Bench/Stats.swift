@@ -31,3 +31,10 @@ func timed(_ body: () throws -> Void) rethrows -> Double {
 
 /// A verdict line: `target p99 ≤ 1 ms: met`.
 func verdict(_ label: String, _ ok: Bool) -> String { "  \(label): \(ok ? "met" : "NOT MET")" }
+
+/// CPU time of this process so far, in milliseconds (user + system).
+func processCPUMilliseconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) * 1000 + Double(ts.tv_nsec) / 1e6
+}
