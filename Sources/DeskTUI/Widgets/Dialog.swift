@@ -76,7 +76,8 @@ public struct Dialog: Equatable, Sendable {
 
     /// The box this dialog occupies when drawn over `area`.
     public func frame(in area: Rect) -> Rect {
-        let maxInner = max(1, min(area.width - 4, 64))
+        // Border and padding take 2 columns a side, and 2 more of the screen stay visible.
+        let maxInner = max(1, min(area.width - 8, 64))
         let natural = max(DisplayWidth.of(title) + 4, DisplayWidth.of(buttonRow),
                           message.split(whereSeparator: \.isNewline).map { DisplayWidth.of($0) }.max() ?? 0)
         let inner = min(max(natural, 20), maxInner)

@@ -12,7 +12,7 @@ public enum KeyBar {
         var kept = Set<Int>()
         for (offset, binding) in byImportance {
             let entryWidth = entryWidth(binding)
-            if used + entryWidth <= width {
+            if used + entryWidth - 1 <= width {  // the last entry needs no separator after it
                 used += entryWidth
                 kept.insert(offset)
             }
@@ -33,6 +33,7 @@ public enum KeyBar {
         }
     }
 
+    /// Key label, action and the separating space.
     private static func entryWidth(_ binding: KeyBinding) -> Int {
         DisplayWidth.of(binding.keyLabel) + DisplayWidth.of(binding.label) + 1
     }
