@@ -19,6 +19,10 @@ public protocol Canvas {
 
     /// Fills `rect` (clipped) with spaces in `style`.
     mutating func fill(_ rect: Rect, style: Style)
+
+    /// Writes `text` into exactly `width` columns: truncated with `…` (never splitting a
+    /// wide character) or padded per alignment. Table cells, labels, bars.
+    mutating func putField(_ text: String, at point: Point, width: Int, style: Style, alignment: Alignment)
 }
 
 extension Canvas {
@@ -27,9 +31,13 @@ extension Canvas {
         put(text, at: point, style: style, maxWidth: nil)
     }
 
-    /// Writes `text` into exactly `width` columns: truncated with `…` or padded per alignment.
+    public mutating func putField(_ text: String, at point: Point, width: Int, style: Style) {
+        putField(text, at: point, width: width, style: style, alignment: .left)
+    }
+
+    /// The plain implementation; `MemoryCanvas` has one that builds no strings.
     public mutating func putField(_ text: String, at point: Point, width: Int, style: Style,
-                                  alignment: Alignment = .left) {
+                                  alignment: Alignment) {
         guard width > 0 else { return }
         put(DisplayWidth.fit(text, to: width, alignment: alignment), at: point, style: style, maxWidth: width)
     }

@@ -106,6 +106,10 @@ public final class NcursesCanvas: Canvas {
         frame.fill(rect, style: style)
     }
 
+    public func putField(_ text: String, at point: Point, width: Int, style: Style, alignment: Alignment) {
+        frame.putField(text, at: point, width: width, style: style, alignment: alignment)
+    }
+
     /// Shows the frame: writes each row that differs from the last frame, places the
     /// cursor, refreshes once.
     public func present() {
@@ -197,8 +201,9 @@ public final class NcursesCanvas: Canvas {
     }
 
     /// The scalars to send for one cell, chosen so that ncurses (which measures each
-    /// scalar with wcwidth) advances exactly the cell's width: an emoji sequence it would
-    /// count wider is sent as its first scalar, a narrow base of a wide cluster gets a space.
+    /// scalar with wcwidth) and the terminal advance exactly the cell's width: an emoji
+    /// ZWJ sequence is sent as its first emoji, a narrow base of a wide cluster (❤ + VS16)
+    /// gets a space after it.
     private static func appendScalars(of cell: MemoryCanvas.Cell, to buffer: inout [wchar_t]) {
         let scalars = cell.character.unicodeScalars
         if scalars.count == 1, let only = scalars.first, only.value < 0x7F {
@@ -206,7 +211,10 @@ public final class NcursesCanvas: Canvas {
             return
         }
         let widths = scalars.map { Int(max(0, cd_wcwidth(wchar_t(bitPattern: $0.value)))) }
-        if widths.reduce(0, +) == Int(cell.width) {
+        // Never send a ZWJ: terminals disagree on joining, and one that joins differently
+        // from us would swallow the next cell.
+        let hasJoiner = scalars.contains { $0.value == 0x200D }
+        if !hasJoiner, widths.reduce(0, +) == Int(cell.width) {
             buffer.append(contentsOf: scalars.map { wchar_t(bitPattern: $0.value) })
             return
         }

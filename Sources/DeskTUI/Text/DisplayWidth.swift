@@ -47,6 +47,8 @@ public enum DisplayWidth {
         let value = scalar.value
         if value < 0x7F { return value >= 0x20 ? 1 : 0 }
         if value < 0xA0 { return 0 }
+        // CJK Unified Ideographs: wide in every UTF-8 locale; most of what we draw.
+        if value >= 0x4E00 && value <= 0x9FFF { return 2 }
         let width = cd_wcwidth(wchar_t(bitPattern: value))
         if width >= 0 { return Int(width) }
         return fallbackWidth(scalar)
@@ -57,21 +59,31 @@ public enum DisplayWidth {
     /// `columns` (a wide character that does not fit leaves a gap).
     public static func truncate(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
+        let fit = fitting(text, in: columns)
+        return fit.isTruncated ? String(text[..<fit.end]) + String(ellipsis) : text
+    }
+
+    /// How `text` fits in `columns`: the end of the part to show, its width, and whether
+    /// the rest was cut (then `…` follows the part, and part + `…` fit). The one
+    /// truncation rule; `truncate` and canvases that write without building strings use it.
+    public static func fitting<S: StringProtocol>(_ text: S, in columns: Int)
+        -> (end: S.Index, width: Int, isTruncated: Bool) {
+        guard columns > 0 else { return (text.startIndex, 0, !text.isEmpty) }
         if let ascii = asciiWidth(text.utf8), ascii == text.utf8.count {
             // Printable ASCII: one byte is one column.
-            if ascii <= columns { return text }
-            return String(text.prefix(columns - 1)) + String(ellipsis)
+            if ascii <= columns { return (text.endIndex, ascii, false) }
+            return (text.utf8.index(text.startIndex, offsetBy: columns - 1), columns - 1, true)
         }
         var used = 0
-        var keptEnd = text.startIndex  // end of the longest prefix that leaves room for `…`
+        var kept = (end: text.startIndex, width: 0)  // the longest prefix that leaves room for `…`
         var index = text.startIndex
         while index < text.endIndex {
             used += of(text[index])
-            if used > columns { return String(text[..<keptEnd]) + String(ellipsis) }
+            if used > columns { return (kept.end, kept.width, true) }
             index = text.index(after: index)
-            if used < columns { keptEnd = index }
+            if used < columns { kept = (index, used) }
         }
-        return text
+        return (text.endIndex, used, false)
     }
 
     /// Pads (or first truncates) `text` to exactly `columns` columns.
@@ -115,13 +127,13 @@ public enum DisplayWidth {
     /// Width when `wcwidth` returned -1 for a non-ASCII scalar (locale "C" or unknown).
     static func fallbackWidth(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
+        if EastAsianWideTable.contains(value) { return 2 }
         if (0x1160...0x11FF).contains(value) { return 0 }  // Hangul medial vowels and finals join the syllable
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .control, .lineSeparator, .paragraphSeparator:
             return 0
         default:
-            break
+            return 1
         }
-        return EastAsianWideTable.contains(value) ? 2 : 1
     }
 }

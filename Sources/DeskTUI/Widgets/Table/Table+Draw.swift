@@ -44,9 +44,8 @@ extension Table {
         var x = row.x
         for (index, width) in widths.enumerated() where x < row.maxX {
             let text = index < cells.count ? cells[index] : ""
-            let clipped = min(width, row.maxX - x)
-            canvas.put(DisplayWidth.fit(text, to: width, alignment: columns[index].alignment),
-                       at: Point(x: x, y: row.y), style: style, maxWidth: clipped)
+            canvas.putField(text, at: Point(x: x, y: row.y), width: min(width, row.maxX - x), style: style,
+                            alignment: columns[index].alignment)
             x += width + columnGap
         }
     }

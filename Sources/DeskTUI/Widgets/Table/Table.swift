@@ -201,13 +201,11 @@ public struct Table<ID: Hashable> {
         guard !lastSearch.isEmpty, !visible.isEmpty else { return }
         let needle = Array(lastSearch.lowercased().utf8)
         let count = visible.count
-        for step in 1...count {
-            let index = ((forward ? selectedIndex + step : selectedIndex - step) % count + count) % count
-            if matches(row: visible[index], query: lastSearch, needle: needle) {
-                moveSelection(to: index)
-                return
-            }
+        let order = (1...count).map { step in
+            ((forward ? selectedIndex + step : selectedIndex - step) % count + count) % count
         }
+        let matching = Set(matchingRows(among: order.map { visible[$0] }, query: lastSearch, needle: needle))
+        if let index = order.first(where: { matching.contains(visible[$0]) }) { moveSelection(to: index) }
     }
 
     // MARK: Sorting and filtering
@@ -257,8 +255,7 @@ public struct Table<ID: Hashable> {
         } else {
             let narrowing = incremental && matcher == nil && !appliedQuery.isEmpty
                 && query.lowercased().hasPrefix(appliedQuery.lowercased())
-            let source = narrowing ? visible : order
-            visible = source.filter { matches(row: $0, query: query, needle: needle) }
+            visible = matchingRows(among: narrowing ? visible : order, query: query, needle: needle)
         }
         appliedQuery = query
         let kept = keptID.flatMap { id in visible.firstIndex { rows[$0].id == id } }
@@ -266,9 +263,20 @@ public struct Table<ID: Hashable> {
         moveSelection(to: kept ?? (incremental ? 0 : selectedIndex))
     }
 
-    private func matches(row: Int, query: String, needle: [UInt8]) -> Bool {
-        if let matcher { return matcher(rows[row], query) }
-        return ByteSearch.contains(searchBytes, from: searchStarts[row], to: searchStarts[row + 1], needle: needle)
+    /// The rows of `candidates` that match, in the same order. The hot loop: buffers are
+    /// opened once, and nothing in it touches `self` (which would copy the table).
+    private func matchingRows(among candidates: [Int], query: String, needle: [UInt8]) -> [Int] {
+        if let matcher {
+            let rows = self.rows
+            return candidates.filter { matcher(rows[$0], query) }
+        }
+        return searchBytes.withUnsafeBufferPointer { bytes in
+            searchStarts.withUnsafeBufferPointer { starts in
+                needle.withUnsafeBufferPointer { needle in
+                    candidates.filter { ByteSearch.contains(bytes, from: starts[$0], to: starts[$0 + 1], needle: needle) }
+                }
+            }
+        }
     }
 }
 
