@@ -39,8 +39,9 @@ import Testing
         #expect(tabs.handle(.char("2")) == .switched(1))
         var canvas = MemoryCanvas(width: 40, height: 1)
         tabs.draw(in: &canvas, rect: Rect(x: 0, y: 0, width: 40, height: 1))
-        #expect(canvas.lines() == [" 1 花名册   2 走访   3 热线"])
-        #expect(canvas.style(at: Point(x: 13, y: 0)).role == .tabActive)
+        #expect(canvas.lines() == [" 1 花名册  2 走访  3 热线"])
+        #expect(canvas.style(at: Point(x: 10, y: 0)).role == .tabActive)  // " 2 走访 " starts at 10
+        #expect(canvas.style(at: Point(x: 9, y: 0)).role == .tabInactive)
         #expect(canvas.style(at: Point(x: 2, y: 0)).role == .tabInactive)
         #expect(tabs.handle(.tab) == .switched(2))
         #expect(tabs.handle(.tab) == .switched(0))
@@ -50,9 +51,9 @@ import Testing
 
     @Test func tabTitlesShortenEvenlyWhenNarrow() {
         let tabs = Tabs(titles: ["花名册", "走访记录", "热线"])
-        var canvas = MemoryCanvas(width: 24, height: 1)
-        tabs.draw(in: &canvas, rect: Rect(x: 0, y: 0, width: 24, height: 1))
-        #expect(canvas.lines() == [" 1 花…   2 走…   3 热…"])  // one cap for all titles
+        var canvas = MemoryCanvas(width: 22, height: 1)
+        tabs.draw(in: &canvas, rect: Rect(x: 0, y: 0, width: 22, height: 1))
+        #expect(canvas.lines() == [" 1 花…  2 走…  3 热…"])  // one cap for all titles
     }
 
     @Test func titleBarKeepsTheRightSegmentAndCentresTheMiddle() {

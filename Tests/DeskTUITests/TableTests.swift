@@ -173,10 +173,12 @@ import Testing
     @Test func selectionStaysOnTheSameRowAndScreenLineWhenRowsAreReplaced() {
         var table = Self.table((0..<50).map { "人员\($0)" })
         table.viewportHeight = 6
-        for _ in 0..<20 { _ = table.handle(.down) }
+        for _ in 0..<23 { _ = table.handle(.down) }
+        for _ in 0..<3 { _ = table.handle(.up) }  // mid-window, not at an edge
         #expect(table.selectedID == 20)
         let before = Self.render(table).lines()
         let line = before.firstIndex { $0.hasPrefix("人员20 ") }
+        #expect(line == 3)
 
         // Another terminal added three people at the top and removed one below.
         var rows = Self.roster((0..<50).map { "人员\($0)" })

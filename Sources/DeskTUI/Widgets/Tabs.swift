@@ -42,8 +42,9 @@ public struct Tabs: Equatable, Sendable {
     public func draw(in canvas: inout some Canvas, rect: Rect) {
         guard !rect.isEmpty else { return }
         canvas.fill(rect.row(0), style: Style(.tabInactive))
+        // Each tab is " 1 花名册 ", side by side, so titles stand two spaces apart.
         let numbers = titles.indices.map { "\($0 + 1) " }
-        let fixed = numbers.reduce(0) { $0 + $1.count + 2 } + max(0, titles.count - 1)
+        let fixed = numbers.reduce(0) { $0 + $1.count + 2 }
         var titleLimit = titles.map { DisplayWidth.of($0) }.max() ?? 0
         while titleLimit > 1,
               fixed + titles.reduce(0, { $0 + min(DisplayWidth.of($1), titleLimit) }) > rect.width {
@@ -53,7 +54,7 @@ public struct Tabs: Equatable, Sendable {
         for (index, title) in titles.enumerated() where x < rect.maxX {
             let style = Style(index == active ? .tabActive : .tabInactive)
             let text = " " + numbers[index] + DisplayWidth.truncate(title, to: titleLimit) + " "
-            x = canvas.put(text, at: Point(x: x, y: rect.y), style: style, maxWidth: rect.maxX - x) + 1
+            x = canvas.put(text, at: Point(x: x, y: rect.y), style: style, maxWidth: rect.maxX - x)
         }
     }
 }
