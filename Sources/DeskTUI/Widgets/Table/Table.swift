@@ -201,11 +201,12 @@ public struct Table<ID: Hashable> {
         guard !lastSearch.isEmpty, !visible.isEmpty else { return }
         let needle = Array(lastSearch.lowercased().utf8)
         let count = visible.count
-        let order = (1...count).map { step in
+        // Positions after (or before) the selection, wrapping; the first that matches wins.
+        let positions = (1...count).map { step in
             ((forward ? selectedIndex + step : selectedIndex - step) % count + count) % count
         }
-        let matching = Set(matchingRows(among: order.map { visible[$0] }, query: lastSearch, needle: needle))
-        if let index = order.first(where: { matching.contains(visible[$0]) }) { moveSelection(to: index) }
+        let matching = Set(matchingRows(among: positions.map { visible[$0] }, query: lastSearch, needle: needle))
+        if let position = positions.first(where: { matching.contains(visible[$0]) }) { moveSelection(to: position) }
     }
 
     // MARK: Sorting and filtering
