@@ -3,7 +3,8 @@
 /// Latin words break at spaces; CJK text may break between any two characters, except
 /// that closing punctuation (`，。」`…) never starts a line and opening punctuation (`「（`…)
 /// never ends one. A word wider than the line is split between characters. `\n` starts a
-/// new line; spaces where a line breaks are dropped. Never returns a line wider than `width` unless one character alone is.
+/// new line; spaces where a line breaks are dropped. No line is wider than `width` unless
+/// a single character is.
 public enum WordWrap {
     public static func lines(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
