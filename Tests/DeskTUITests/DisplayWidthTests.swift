@@ -72,3 +72,18 @@ import Testing
         #expect(DisplayWidth.fallbackWidth("😀") == 2)
     }
 }
+
+@Suite struct SearchFoldingTests {
+    @Test func foldingLowerCasesLatinAndLeavesCJKAlone() {
+        #expect(SearchFolding.folded("Zhang 张三 ÉCOLE Ａ") == Array("zhang 张三 école ａ".utf8))
+    }
+
+    @Test func byteSearchFindsSubstringsAnywhere() {
+        let text = SearchFolding.folded("阿依古丽·买买提 aygul")
+        #expect(ByteSearch.contains(text, SearchFolding.folded("买买")))
+        #expect(ByteSearch.contains(text, SearchFolding.folded("AYGUL")))
+        #expect(ByteSearch.contains(text, SearchFolding.folded("l")))
+        #expect(!ByteSearch.contains(text, SearchFolding.folded("买提a")))
+        #expect(!ByteSearch.contains(SearchFolding.folded("ab"), SearchFolding.folded("abc")))
+    }
+}

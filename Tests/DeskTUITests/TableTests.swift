@@ -259,3 +259,16 @@ import Testing
         #expect(!expected.isEmpty)
     }
 }
+
+@Suite struct NumericSortKeyTests {
+    @Test func numbersAreReadFromCellText() {
+        #expect(NumericSortKey.parse("12") == 12)
+        #expect(NumericSortKey.parse("12人") == 12)
+        #expect(NumericSortKey.parse("-3.5") == -3.5)
+        #expect(NumericSortKey.parse("1,234") == 1234)
+        #expect(NumericSortKey.parse("约 85 岁") == 85)
+        #expect(NumericSortKey.parse("3.5.6") == 3.5)
+        #expect(NumericSortKey.parse("—") == nil)
+        #expect(NumericSortKey.parse("") == nil)
+    }
+}

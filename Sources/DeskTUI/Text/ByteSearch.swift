@@ -24,4 +24,11 @@ enum ByteSearch {
         }
         return false
     }
+
+    /// Whether `haystack` contains `needle`.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        haystack.withUnsafeBufferPointer { haystackBuffer in
+            needle.withUnsafeBufferPointer { contains(haystackBuffer, from: 0, to: haystackBuffer.count, needle: $0) }
+        }
+    }
 }

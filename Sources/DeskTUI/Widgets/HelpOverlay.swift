@@ -37,10 +37,13 @@ public struct HelpOverlay: Equatable, Sendable {
 
     /// The bindings that match the filter text (all when it is empty).
     public var matchingBindings: [KeyBinding] {
-        let query = filter.text.lowercased()
-        guard !query.isEmpty else { return bindings }
+        let needle = SearchFolding.folded(filter.text)
+        guard !needle.isEmpty else { return bindings }
         return bindings.filter { binding in
-            [binding.keyLabel, binding.label, binding.help, binding.group].contains { $0.lowercased().contains(query) }
+            // The same case-insensitive match as the table filter.
+            [binding.keyLabel, binding.label, binding.help, binding.group].contains {
+                ByteSearch.contains(SearchFolding.folded($0), needle)
+            }
         }
     }
 

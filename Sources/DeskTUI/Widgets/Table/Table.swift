@@ -53,7 +53,7 @@ public struct Table<ID: Hashable> {
     var naturalWidths: [Int]                  // widest title or cell per column (internal: Table+Draw)
     private var order: [Int] = []             // row indices in sort order
     private var visible: [Int] = []           // the rows of `order` that match the filter
-    private var appliedQuery = ""             // the query `visible` was computed for
+    private var appliedNeedle: [UInt8] = []   // the folded query `visible` was computed for
     private var selectedIndex = 0             // into `visible`
     var scrollTop = 0                         // internal: drawn by Table+Draw
 
@@ -95,16 +95,19 @@ public struct Table<ID: Hashable> {
         naturalWidths = columns.map { DisplayWidth.of($0.title) + ($0.isSortable ? 1 : 0) }
         let measured = columns.indices.filter { if case .min = columns[$0].width { return true } else { return false } }
         for row in newRows {
-            var text = row.cells.joined(separator: "\u{1F}")
-            if !row.searchText.isEmpty { text += "\u{1F}" + row.searchText }
-            searchBytes.append(contentsOf: text.lowercased().utf8)
+            // Cells and extra search text, separated by a byte no query contains.
+            for cell in row.cells {
+                SearchFolding.append(cell, to: &searchBytes)
+                searchBytes.append(0x1F)
+            }
+            SearchFolding.append(row.searchText, to: &searchBytes)
             searchStarts.append(searchBytes.count)
             for column in measured where column < row.cells.count {
                 naturalWidths[column] = max(naturalWidths[column], DisplayWidth.of(row.cells[column]))
             }
         }
         order = sortedOrder()
-        appliedQuery = ""
+        appliedNeedle = []
         visible = order
         refilter(incremental: false, keeping: keptID)
         scrollTop = ScrollWindow.top(selectedIndex - screenLine, keeping: selectedIndex,
@@ -199,7 +202,7 @@ public struct Table<ID: Hashable> {
 
     private mutating func jumpToMatch(forward: Bool) {
         guard !lastSearch.isEmpty, !visible.isEmpty else { return }
-        let needle = Array(lastSearch.lowercased().utf8)
+        let needle = SearchFolding.folded(lastSearch)
         let count = visible.count
         // Positions after (or before) the selection, wrapping; the first that matches wins.
         let positions = (1...count).map { step in
@@ -230,9 +233,12 @@ public struct Table<ID: Hashable> {
                 }
             }
         case .text:
-            let keys = rows.map { $0.sortKey(column) }
+            // Code-point order (UTF-8 byte order), compared as bytes: much faster than
+            // String's Unicode-aware `<` on CJK, and the same order for NFC text.
+            let keys = rows.map { Array($0.sortKey(column).utf8) }
             return indices.sorted { a, b in
-                keys[a] == keys[b] ? a < b : (ascending ? keys[a] < keys[b] : keys[a] > keys[b])
+                if keys[a] == keys[b] { return a < b }
+                return ascending ? keys[a].lexicographicallyPrecedes(keys[b]) : keys[b].lexicographicallyPrecedes(keys[a])
             }
         case .custom(let inOrder):
             let keys = rows.map { $0.sortKey(column) }
@@ -250,15 +256,14 @@ public struct Table<ID: Hashable> {
     private mutating func refilter(incremental: Bool, keeping id: ID? = nil) {
         let keptID = id ?? selectedID
         let query = filterField.text
-        let needle = Array(query.lowercased().utf8)
+        let needle = SearchFolding.folded(query)
         if query.isEmpty {
             visible = order
         } else {
-            let narrowing = incremental && matcher == nil && !appliedQuery.isEmpty
-                && query.lowercased().hasPrefix(appliedQuery.lowercased())
+            let narrowing = incremental && matcher == nil && !appliedNeedle.isEmpty && needle.starts(with: appliedNeedle)
             visible = matchingRows(among: narrowing ? visible : order, query: query, needle: needle)
         }
-        appliedQuery = query
+        appliedNeedle = needle
         let kept = keptID.flatMap { id in visible.firstIndex { rows[$0].id == id } }
         // Typing a filter goes to the first match; a refresh or re-sort stays put.
         moveSelection(to: kept ?? (incremental ? 0 : selectedIndex))
@@ -281,19 +286,38 @@ public struct Table<ID: Hashable> {
     }
 }
 
-/// The number in a cell for numeric sorting: "12", "12人", "-3.5", "1,234".
+/// The number in a cell for numeric sorting: "12", "12人", "-3.5", "1,234". Read from the
+/// UTF-8 bytes without building strings, since a sort parses every row.
 enum NumericSortKey {
     static func parse(_ text: String) -> Double? {
-        var digits = ""
-        for character in text {
-            if character.isASCII, character.isNumber || character == "." || (character == "-" && digits.isEmpty) {
-                digits.append(character)
-            } else if character == ",", !digits.isEmpty {
-                continue
-            } else if !digits.isEmpty {
-                break
+        var value = 0.0
+        var fractionScale = 0.0  // 0 until a decimal point is seen
+        var negative = false
+        var seenDigit = false
+        scan: for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let digit = Double(byte - UInt8(ascii: "0"))
+                if fractionScale == 0 {
+                    value = value * 10 + digit
+                } else {
+                    value += digit * fractionScale
+                    fractionScale /= 10
+                }
+                seenDigit = true
+            case UInt8(ascii: ".") where seenDigit:
+                if fractionScale != 0 { break scan }  // a second point ends the number
+                fractionScale = 0.1
+            case UInt8(ascii: "-") where !seenDigit:
+                negative = true
+            case UInt8(ascii: ",") where seenDigit && fractionScale == 0:
+                continue  // thousands separator
+            default:
+                if seenDigit { break scan }
+                negative = false
             }
         }
-        return Double(digits)
+        guard seenDigit else { return nil }
+        return negative ? -value : value
     }
 }

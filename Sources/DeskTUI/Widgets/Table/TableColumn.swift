@@ -14,8 +14,9 @@ public struct TableColumn: Sendable {
     public enum Sorting: Sendable {
         /// Not sortable.
         case none
-        /// By the row's sort key for this column, else the cell text. For Chinese names
-        /// give pinyin as `TableRow.sortKeys`, since code-point order means nothing to users.
+        /// By the row's sort key for this column, else the cell text, in code-point order.
+        /// For Chinese names give pinyin as `TableRow.sortKeys`, since code-point order
+        /// means nothing to users.
         case text
         /// By the number in the cell ("12", "12人", "-3.5"); cells without one sort last.
         case numeric
