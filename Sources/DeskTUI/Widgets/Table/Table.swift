@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What a key did to a table.
 public enum TableOutcome<ID: Hashable>: Equatable {
     /// Consumed: the selection, scroll, sort or filter changed (or could not).
@@ -233,12 +239,26 @@ public struct Table<ID: Hashable> {
                 }
             }
         case .text:
-            // Code-point order (UTF-8 byte order), compared as bytes: much faster than
-            // String's Unicode-aware `<` on CJK, and the same order for NFC text.
-            let keys = rows.map { Array($0.sortKey(column).utf8) }
-            return indices.sorted { a, b in
-                if keys[a] == keys[b] { return a < b }
-                return ascending ? keys[a].lexicographicallyPrecedes(keys[b]) : keys[b].lexicographicallyPrecedes(keys[a])
+            // Code-point order (UTF-8 byte order), compared as bytes in one buffer: much
+            // faster than String's Unicode-aware `<` on CJK, and the same order for NFC text.
+            var bytes: [UInt8] = []
+            var starts = [0]
+            for row in rows {
+                bytes.append(contentsOf: row.sortKey(column).utf8)
+                starts.append(bytes.count)
+            }
+            return bytes.withUnsafeBufferPointer { bytes in
+                starts.withUnsafeBufferPointer { starts in
+                    indices.sorted { a, b in
+                        let (aStart, aCount) = (starts[a], starts[a + 1] - starts[a])
+                        let (bStart, bCount) = (starts[b], starts[b + 1] - starts[b])
+                        let common = min(aCount, bCount)  // 0 also covers an empty buffer (no base address)
+                        var order = common == 0 ? 0 : memcmp(bytes.baseAddress! + aStart, bytes.baseAddress! + bStart, common)
+                        if order == 0 { order = Int32(aCount) - Int32(bCount) }
+                        if order == 0 { return a < b }
+                        return ascending ? order < 0 : order > 0
+                    }
+                }
             }
         case .custom(let inOrder):
             let keys = rows.map { $0.sortKey(column) }
