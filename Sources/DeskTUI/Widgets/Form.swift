@@ -1,0 +1,270 @@
+/// A field's value as the form reports it.
+public enum FormValue: Hashable, Sendable {
+    case text(String)
+    /// Index of the chosen option.
+    case choice(Int)
+}
+
+/// The values of all fields, by field id.
+public struct FormValues: Hashable, Sendable {
+    public var byID: [String: FormValue]
+
+    public init(_ byID: [String: FormValue] = [:]) { self.byID = byID }
+
+    public subscript(id: String) -> FormValue? { byID[id] }
+
+    /// The text of a text field ("" for an unknown id or a choice field).
+    public func text(_ id: String) -> String {
+        if case .text(let text)? = byID[id] { return text }
+        return ""
+    }
+
+    /// The chosen option of a choice field (nil for an unknown id or a text field).
+    public func choice(_ id: String) -> Int? {
+        if case .choice(let index)? = byID[id] { return index }
+        return nil
+    }
+}
+
+/// One row of a form.
+public struct FormField {
+    public enum Editor: Equatable, Sendable {
+        case text(TextField)
+        case choice(ChoiceField)
+    }
+
+    /// The caller's key for the value.
+    public let id: String
+    /// Caller string shown left of the editor.
+    public var label: String
+    /// Shows `*` and refuses to submit while the field is empty.
+    public var isRequired: Bool
+    public var editor: Editor
+    /// Columns for the editor; nil takes the line up to 40 columns.
+    public var width: Int?
+    /// Checks a text field's value on submit; returns a message (caller string) or nil.
+    public var validate: ((String) -> String?)?
+    /// The message shown beside the field; cleared when the field is edited.
+    public var error: String?
+
+    public init(id: String, label: String, isRequired: Bool = false, editor: Editor, width: Int? = nil,
+                validate: ((String) -> String?)? = nil) {
+        self.id = id
+        self.label = label
+        self.isRequired = isRequired
+        self.editor = editor
+        self.width = width
+        self.validate = validate
+    }
+
+    public static func text(_ id: String, label: String, text: String = "", placeholder: String = "",
+                            required: Bool = false, maxLength: Int? = nil, width: Int? = nil,
+                            validate: ((String) -> String?)? = nil) -> FormField {
+        FormField(id: id, label: label, isRequired: required,
+                  editor: .text(TextField(text: text, placeholder: placeholder, maxLength: maxLength)),
+                  width: width, validate: validate)
+    }
+
+    public static func choice(_ id: String, label: String, options: [String], selected: Int = 0,
+                              width: Int? = nil) -> FormField {
+        FormField(id: id, label: label, editor: .choice(ChoiceField(options: options, selected: selected)), width: width)
+    }
+
+    public var value: FormValue {
+        switch editor {
+        case .text(let field): return .text(field.text)
+        case .choice(let field): return .choice(field.selected)
+        }
+    }
+}
+
+/// The caller strings a form shows (from the app's catalog).
+public struct FormStrings: Sendable {
+    /// Shown beside an empty required field on submit ("必填").
+    public var requiredMessage: String
+    /// The question asked on Esc when there are unsaved edits ("放弃修改？").
+    public var discardChangesPrompt: String
+    /// The button that throws the edits away ("放弃").
+    public var discardButton: String
+    /// The button that returns to the form ("继续编辑").
+    public var keepEditingButton: String
+
+    public init(requiredMessage: String, discardChangesPrompt: String, discardButton: String,
+                keepEditingButton: String) {
+        self.requiredMessage = requiredMessage
+        self.discardChangesPrompt = discardChangesPrompt
+        self.discardButton = discardButton
+        self.keepEditingButton = keepEditingButton
+    }
+}
+
+/// What a key did to a form.
+public enum FormOutcome: Equatable, Sendable {
+    /// Consumed (edit, focus move, confirm shown…).
+    case handled
+    /// Not a form key; the screen may use it (F-keys, say).
+    case ignored
+    /// Enter with every field valid: save these values. If saving fails, call
+    /// `setError(_:forField:)` and keep the form.
+    case submit(FormValues)
+    /// Enter, but a field failed validation; its message is shown and it has the focus.
+    case rejected
+    /// Esc with nothing to lose, or discarding was confirmed: close the form.
+    case cancel
+}
+
+/// A column of labelled fields with validation, for entering or editing a record.
+///
+/// Tab/Shift-Tab/↓/↑ move between fields; other keys go to the focused field. Enter
+/// submits (validating first); Esc cancels, asking `discardChangesPrompt` first when the
+/// values differ from the initial ones.
+public struct Form {
+    public private(set) var fields: [FormField]
+    public private(set) var focusedIndex: Int = 0
+    public var strings: FormStrings
+    private let initialValues: FormValues
+    /// The discard question while it is open.
+    public private(set) var discardConfirm: Dialog?
+
+    public init(fields: [FormField], strings: FormStrings) {
+        self.fields = fields
+        self.strings = strings
+        self.initialValues = Form.values(of: fields)
+    }
+
+    public var values: FormValues { Form.values(of: fields) }
+
+    /// True when any value differs from what the form started with.
+    public var isDirty: Bool { values != initialValues }
+
+    public var focusedFieldID: String? { fields.indices.contains(focusedIndex) ? fields[focusedIndex].id : nil }
+
+    /// Shows `message` beside a field (e.g. a rule the domain checked on save); nil clears.
+    public mutating func setError(_ message: String?, forField id: String) {
+        guard let index = fields.firstIndex(where: { $0.id == id }) else { return }
+        fields[index].error = message
+    }
+
+    public mutating func focus(fieldID id: String) {
+        if let index = fields.firstIndex(where: { $0.id == id }) { focusedIndex = index }
+    }
+
+    public mutating func handle(_ key: Key) -> FormOutcome {
+        if var dialog = discardConfirm {
+            let outcome = dialog.handle(key)
+            discardConfirm = dialog
+            switch outcome {
+            case .chosen(0): return .cancel
+            case .chosen, .dismissed: discardConfirm = nil
+            case .handled, .ignored: break
+            }
+            return .handled
+        }
+        switch key {
+        case .tab, .down:
+            moveFocus(by: 1)
+        case .backTab, .up:
+            moveFocus(by: -1)
+        case .enter:
+            return submit()
+        case .escape:
+            return cancel()
+        default:
+            return edit(key)
+        }
+        return .handled
+    }
+
+    /// Validates every field; `.submit(values)` when all pass, else shows the messages,
+    /// focuses the first failing field and returns `.rejected`.
+    public mutating func submit() -> FormOutcome {
+        var firstInvalid: Int?
+        for index in fields.indices {
+            fields[index].error = validationMessage(for: fields[index])
+            if fields[index].error != nil, firstInvalid == nil { firstInvalid = index }
+        }
+        if let firstInvalid {
+            focusedIndex = firstInvalid
+            return .rejected
+        }
+        return .submit(values)
+    }
+
+    /// `.cancel` when nothing was changed; otherwise opens the discard question.
+    public mutating func cancel() -> FormOutcome {
+        guard isDirty else { return .cancel }
+        discardConfirm = Dialog.confirm(message: strings.discardChangesPrompt,
+                                        yes: strings.discardButton, no: strings.keepEditingButton)
+        return .handled
+    }
+
+    private func validationMessage(for field: FormField) -> String? {
+        guard case .text(let editor) = field.editor else { return nil }
+        if field.isRequired, editor.characters.allSatisfy(\.isWhitespace) { return strings.requiredMessage }
+        return field.validate?(editor.text)
+    }
+
+    private mutating func moveFocus(by step: Int) {
+        guard !fields.isEmpty else { return }
+        focusedIndex = (focusedIndex + step + fields.count) % fields.count
+    }
+
+    private mutating func edit(_ key: Key) -> FormOutcome {
+        guard fields.indices.contains(focusedIndex) else { return .ignored }
+        let outcome: FieldOutcome
+        switch fields[focusedIndex].editor {
+        case .text(var editor):
+            outcome = editor.handle(key)
+            fields[focusedIndex].editor = .text(editor)
+        case .choice(var editor):
+            outcome = editor.handle(key)
+            fields[focusedIndex].editor = .choice(editor)
+        }
+        if outcome == .changed { fields[focusedIndex].error = nil }
+        return outcome == .ignored ? .ignored : .handled
+    }
+
+    private static func values(of fields: [FormField]) -> FormValues {
+        FormValues(Dictionary(fields.map { ($0.id, $0.value) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    // MARK: Drawing
+
+    /// Draws the fields from the top of `rect`, one per line (a validation message that
+    /// does not fit beside its field takes the line below), and the discard question over
+    /// them when it is open.
+    public func draw(in canvas: inout some Canvas, rect: Rect) {
+        // "*" sits right before the label; labels are right-aligned by display width.
+        let labelWidth = (fields.map { DisplayWidth.of($0.label) + ($0.isRequired ? 1 : 0) }.max() ?? 0)
+        let editorX = rect.x + labelWidth + 2
+        var y = rect.y
+        for (index, field) in fields.enumerated() where y < rect.maxY {
+            let focused = index == focusedIndex && discardConfirm == nil
+            let labelText = DisplayWidth.pad(field.label, to: labelWidth, alignment: .right)
+            canvas.put(labelText, at: Point(x: rect.x, y: y), style: Style(.normal, focused ? .bold : []),
+                       maxWidth: labelWidth)
+            if field.isRequired {
+                let markX = rect.x + labelWidth - DisplayWidth.of(field.label) - 1
+                canvas.put("*", at: Point(x: markX, y: y), style: Style(.error))
+            }
+            let available = max(0, rect.maxX - editorX)
+            let editorWidth = min(field.width ?? 40, available)
+            let editorRect = Rect(x: editorX, y: y, width: editorWidth, height: 1)
+            switch field.editor {
+            case .text(let editor): editor.draw(in: &canvas, rect: editorRect, focused: focused)
+            case .choice(let editor): editor.draw(in: &canvas, rect: editorRect, focused: focused)
+            }
+            if let error = field.error {
+                let besideX = editorRect.maxX + 2
+                if DisplayWidth.of(error) <= rect.maxX - besideX {
+                    canvas.put(error, at: Point(x: besideX, y: y), style: Style(.error))
+                } else if y + 1 < rect.maxY {
+                    y += 1
+                    canvas.put(error, at: Point(x: editorX, y: y), style: Style(.error), maxWidth: available)
+                }
+            }
+            y += 1
+        }
+        discardConfirm?.draw(in: &canvas, rect: rect)
+    }
+}
