@@ -91,11 +91,11 @@ public enum CentreBenchmarks {
     }
 
     /// Runs every benchmark `samples` times on one big centre.
-    public static func run(samples: Int = 200, seed: UInt64 = 7) -> [Result] {
+    public static func run(samples: Int = 200, rooms roomCount: Int = 20, years: Int = 5, seed: UInt64 = 7) -> [Result] {
         let clock = ContinuousClock()
         let rssBefore = residentMB()
         var built: (state: DeskState, from: LocalDate, to: LocalDate, events: Int)!
-        let buildTime = clock.measure { built = bigCentre(seed: seed) }
+        let buildTime = clock.measure { built = bigCentre(rooms: roomCount, years: years, seed: seed) }
         let (state, from, to, events) = built!
         let rssAfter = residentMB()
         let q = CentreQuery(state)
@@ -144,10 +144,10 @@ public enum CentreBenchmarks {
         }, note: "nearest 6 free slots of one hour, 14 days searched"))
         out.append(Result(name: "checkin.today_items", samplesMs: sample {
             let d = randomDay()
-            sink &+= q.today(for: ID(String(format: "C%05d", g.int(1, 3000))), now: LocalDateTime(d, LocalTime(9, 0))).count
+            sink &+= q.today(for: ID(String(format: "C%05d", g.int(1, state.roster.count))), now: LocalDateTime(d, LocalTime(9, 0))).count
         }, note: "a cadre's items today (bookings, sessions, events)"))
         out.append(Result(name: "figures.year", samplesMs: (0..<max(1, samples / 20)).map { _ in
-            ms(clock.measure { sink &+= q.figures(for: .year(from.year + 2), now: LocalDateTime(to, LocalTime(8, 0))).rooms.count })
+            ms(clock.measure { sink &+= q.figures(for: .year(from.year + min(2, years - 1)), now: LocalDateTime(to, LocalTime(8, 0))).rooms.count })
         }, note: "dashboard figures for one year (utilisation per room, no-shows, check-ins, classes)"))
         if sink == 42 { print("") }
         return out
