@@ -29,7 +29,7 @@ public struct BookRoom: DeskCommand {
                                                     holder: holder, state: state)
         problems += BookingRules.timeProblems(date: date, span: span, settings: state.settings.centre, now: context.now)
         if problems.isEmpty, let r = state.centre.rooms[room] {
-            let places = BookingRules.places(headcount: headcount, holder: holder, room: r)
+            let places = BookingRules.places(headcount: headcount, kind: holder.kind, room: r)
             let c = BookingRules.conflicts(room: r, date: date, span: span, places: places, centre: state.centre,
                                            now: context.now, settings: state.settings.centre)
             problems = BookingRules.problems(c, room: r, date: date, span: span, places: places, state: state)
@@ -40,7 +40,7 @@ public struct BookRoom: DeskCommand {
             if !w.isEmpty { throw .needsConfirmation(w) }
         }
         return [BookingMade(id: state.centre.nextBookingID(), room: room, date: date, span: span, headcount: headcount,
-                            wholeRoom: BookingRules.takesWholeRoom(holder), purpose: BookingRules.clean(purpose),
+                            wholeRoom: BookingRules.takesWholeRoom(holder.kind), purpose: BookingRules.clean(purpose),
                             holder: BookingRules.clean(holder), series: nil, at: context.now)]
     }
 }
@@ -107,7 +107,7 @@ public struct BookRoomWeekly: DeskCommand {
                                                     holder: BookingRules.clean(holder), skipped: plan.skipped)]
         for (n, d) in plan.booked.enumerated() {
             events.append(BookingMade(id: state.centre.nextBookingID(after: n), room: room, date: d, span: span, headcount: headcount,
-                                      wholeRoom: BookingRules.takesWholeRoom(holder), purpose: BookingRules.clean(purpose),
+                                      wholeRoom: BookingRules.takesWholeRoom(holder.kind), purpose: BookingRules.clean(purpose),
                                       holder: BookingRules.clean(holder), series: series, at: context.now))
         }
         return events
@@ -129,7 +129,7 @@ public struct CancelBooking: DeskCommand {
         guard let b = state.centre[booking: booking] else { throw .conflict(Problem("centre.booking.not_found", [booking.raw])) }
         try context.require(b.holder.kind == .centre || b.holder.kind == .course ? .manageCentre : .bookRooms)
         if let p = BookingRules.cancelProblem(b, state: state, now: context.now) { throw .conflict(p) }
-        if reason.count > CentreLabel.maxReason { throw .invalid("centre.reason_long", [String(CentreLabel.maxReason)], field: "reason") }
+        if let p = CentreLabel.tooLong(reason, field: "reason") { throw .invalid([p]) }
         return [BookingsCancelled(bookings: [booking], reason: reason, at: context.now)]
     }
 }
@@ -150,7 +150,7 @@ public struct CancelSeries: DeskCommand {
     public func events(in state: DeskState, context: CommandContext) throws(DeskError) -> [any DeskEvent] {
         guard let s = state.centre.series[series] else { throw .conflict(Problem("centre.series.not_found", [series.raw])) }
         try context.require(s.holder.kind == .centre ? .manageCentre : .bookRooms)
-        if reason.count > CentreLabel.maxReason { throw .invalid("centre.reason_long", [String(CentreLabel.maxReason)], field: "reason") }
+        if let p = CentreLabel.tooLong(reason, field: "reason") { throw .invalid([p]) }
         let rest = s.bookings.compactMap { state.centre[booking: $0] }
             .filter { $0.date >= from && $0.isActive && $0.start > context.now }
         if rest.isEmpty { throw .conflict(Problem("centre.series.nothing_left", [series.raw, from.description])) }
@@ -204,10 +204,10 @@ public struct RemoveAttendee: DeskCommand {
 
 extension BookingRules {
     /// Class sessions and the centre's own events take the whole room.
-    static func takesWholeRoom(_ holder: BookingHolder) -> Bool { holder.kind == .course || holder.kind == .centre }
+    static func takesWholeRoom(_ kind: HolderKind) -> Bool { kind == .course || kind == .centre }
 
-    static func places(headcount: Int, holder: BookingHolder, room: Room) -> Int {
-        takesWholeRoom(holder) ? room.capacity : headcount
+    static func places(headcount: Int, kind: HolderKind, room: Room) -> Int {
+        takesWholeRoom(kind) ? room.capacity : headcount
     }
 
     static func clean(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -222,7 +222,7 @@ extension BookingRules {
     static func plan(dates: [LocalDate], room: Room, span: TimeSpan, headcount: Int, holder: BookingHolder,
                      state: DeskState, now: LocalDateTime) -> (booked: [LocalDate], skipped: [SkippedDate], problems: [Problem]) {
         var booked: [LocalDate] = [], skipped: [SkippedDate] = [], problems: [Problem] = []
-        let places = places(headcount: headcount, holder: holder, room: room)
+        let places = places(headcount: headcount, kind: holder.kind, room: room)
         for d in dates {
             var p: [Problem] = []
             if LocalDateTime(d, span.start) < now {

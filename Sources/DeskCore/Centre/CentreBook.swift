@@ -89,6 +89,17 @@ public struct CentreBook: Sendable {
         closures.filter { $0.covers(room: room) && $0.overlaps(start, end) }
     }
 
+    /// Closures over `room` on `date`, clipped to the day.
+    public func closedSpans(of room: ID<Room>, on date: LocalDate) -> [ClosedSpan] {
+        let dayStart = LocalDateTime(date, LocalTime(minuteOfDay: 0))
+        let dayEnd = LocalDateTime(date.adding(days: 1), LocalTime(minuteOfDay: 0))
+        return closures(of: room, overlapping: dayStart, dayEnd).map { z in
+            ClosedSpan(span: TimeSpan(LocalTime(minuteOfDay: max(z.from, dayStart).minutes - dayStart.minutes),
+                                      LocalTime(minuteOfDay: min(z.to, dayEnd).minutes - dayStart.minutes)),
+                       reason: z.reason, closure: z.id)
+        }
+    }
+
     public subscript(notice id: ID<CallNotice>) -> CallNotice? { noticeSlot[id].map { notices[$0] } }
 
     /// The desk's call list (待通知), oldest first.

@@ -14,6 +14,8 @@ public struct CentreFigures: Sendable, Hashable {
     public var cancelled: Int
     /// Bookings in the period not checked in by their no-show time (up to `now`).
     public var noShows: [ID<Booking>]
+    /// No-shows per cadre answering for them, most first.
+    public var noShowsByCadre: [NoShowCount]
     public var classes: [ClassFigures]
 
     /// Booked share of all rooms' open time together (0…1), nil with no open time.
@@ -21,6 +23,11 @@ public struct CentreFigures: Sendable, Hashable {
         let open = rooms.reduce(0) { $0 + $1.openMinutes }
         return open == 0 ? nil : Double(rooms.reduce(0) { $0 + $1.bookedMinutes }) / Double(open)
     }
+}
+
+public struct NoShowCount: Sendable, Hashable {
+    public var cadre: ID<Cadre>
+    public var count: Int
 }
 
 public struct RoomUse: Sendable, Hashable {
@@ -89,9 +96,14 @@ extension CentreQuery {
             if use.openMinutes > 0 || use.bookedMinutes > 0 || room.active { rooms.append(use) }
         }
         let ins = checkIns(in: period)
+        var perCadre: [ID<Cadre>: Int] = [:]
+        for id in noShows { if let c = centre[booking: id]?.holder.responsible { perCadre[c, default: 0] += 1 } }
         return CentreFigures(period: period, rooms: rooms, checkIns: ins.count,
                              peopleCheckedIn: Set(ins.compactMap(\.cadre)).count, bookings: bookings, cancelled: cancelled,
-                             noShows: noShows, classes: classFigures(period, now: now))
+                             noShows: noShows,
+                             noShowsByCadre: perCadre.map { NoShowCount(cadre: $0.key, count: $0.value) }
+                                 .sorted { ($1.count, $0.cadre) < ($0.count, $1.cadre) },
+                             classes: classFigures(period, now: now))
     }
 
     /// Desk check-ins with a business time in the period (binary search on the time-ordered list).
@@ -121,10 +133,7 @@ extension CentreQuery {
 
     /// Open periods of a day with the closures cut out.
     func openSpans(_ room: Room, _ d: LocalDate) -> [TimeSpan] {
-        let dayStart = LocalDateTime(d, LocalTime(minuteOfDay: 0)), dayEnd = LocalDateTime(d.adding(days: 1), LocalTime(minuteOfDay: 0))
-        let closed = centre.closures(of: room.id, overlapping: dayStart, dayEnd).map {
-            (max($0.from, dayStart).minutes - dayStart.minutes, min($0.to, dayEnd).minutes - dayStart.minutes)
-        }
+        let closed = centre.closedSpans(of: room.id, on: d).map { ($0.span.start.minuteOfDay, $0.span.end.minuteOfDay) }
         var out: [TimeSpan] = []
         for p in room.hours.periods(on: d) {
             var pieces = [(p.start.minuteOfDay, p.end.minuteOfDay)]

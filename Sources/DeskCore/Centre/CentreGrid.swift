@@ -89,13 +89,7 @@ extension CentreQuery {
     }
 
     public func roomDay(_ room: Room, _ date: LocalDate, now: LocalDateTime) -> RoomDay {
-        let dayStart = LocalDateTime(date, LocalTime(minuteOfDay: 0))
-        let dayEnd = LocalDateTime(date.adding(days: 1), LocalTime(minuteOfDay: 0))
-        let closed = centre.closures(of: room.id, overlapping: dayStart, dayEnd).map { z in
-            ClosedSpan(span: TimeSpan(LocalTime(minuteOfDay: max(z.from, dayStart).minutes - dayStart.minutes),
-                                      LocalTime(minuteOfDay: min(z.to, dayEnd).minutes - dayStart.minutes)),
-                       reason: z.reason, closure: z.id)
-        }
+        let closed = centre.closedSpans(of: room.id, on: date)
         let all = centre.bookings(in: room.id, on: date).filter(\.isActive)
         let items = all.map { gridItem($0, room: room, now: now) }
         let occupying = all.filter { $0.occupies(at: now, settings) }

@@ -17,5 +17,10 @@ public enum CentreLabel {
         }
     }
 
+    /// The problem with a reason or note longer than `maxReason`.
+    static func tooLong(_ text: String, field: String) -> Problem? {
+        text.count > maxReason ? Problem("centre.reason_long", [String(maxReason)], field: field) : nil
+    }
+
     static func cadreName(_ id: ID<Cadre>, _ state: DeskState) -> String { state.roster[id]?.name ?? id.raw }
 }

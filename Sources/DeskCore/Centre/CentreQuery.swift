@@ -18,8 +18,7 @@ public struct CentreQuery: Sendable {
     public func freeSlots(room id: ID<Room>, date: LocalDate, span: TimeSpan, headcount: Int = 1, for kind: HolderKind = .cadre,
                           now: LocalDateTime, limit: Int = 6, days: Int = 14) -> [FreeSlot] {
         guard let room = centre.rooms[id], span.minutes > 0, limit > 0 else { return [] }
-        let holder: BookingHolder = kind == .course ? .course("") : kind == .centre ? .centre : .cadre("")
-        let places = BookingRules.places(headcount: headcount, holder: holder, room: room)
+        let places = BookingRules.places(headcount: headcount, kind: kind, room: room)
         var out = candidates(room: room, date: date, length: span.minutes, places: places, now: now)
             .filter { $0 != span }
             .sorted { (abs($0.start.minuteOfDay - span.start.minuteOfDay), $0.start) < (abs($1.start.minuteOfDay - span.start.minuteOfDay), $1.start) }
@@ -58,8 +57,7 @@ public struct CentreQuery: Sendable {
     public func slotProblems(room id: ID<Room>, date: LocalDate, span: TimeSpan, headcount: Int = 1, for kind: HolderKind = .cadre,
                              now: LocalDateTime) -> [Problem] {
         guard let room = centre.rooms[id] else { return [Problem("centre.room.not_found", [id.raw], field: "room")] }
-        let holder: BookingHolder = kind == .course ? .course("") : kind == .centre ? .centre : .cadre("")
-        let places = BookingRules.places(headcount: headcount, holder: holder, room: room)
+        let places = BookingRules.places(headcount: headcount, kind: kind, room: room)
         let c = BookingRules.conflicts(room: room, date: date, span: span, places: places, centre: centre, now: now, settings: settings)
         return BookingRules.problems(c, room: room, date: date, span: span, places: places, state: state)
     }

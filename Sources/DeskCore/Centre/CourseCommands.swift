@@ -180,7 +180,7 @@ public struct Withdraw: DeskCommand {
             throw .conflict(Problem("centre.class.not_member", [CentreLabel.cadreName(cadre, state), c.name]))
         }
         let why = BookingRules.clean(reason)
-        if why.count > CentreLabel.maxReason { throw .invalid("centre.reason_long", [String(CentreLabel.maxReason)], field: "reason") }
+        if let p = CentreLabel.tooLong(why, field: "reason") { throw .invalid([p]) }
         c.withdraw(cadre, at: context.now, reason: why)
         return [Withdrawn(course: course, cadre: cadre, at: context.now, reason: why)] + CourseRules.promotions(c, now: context.now)
     }
@@ -210,7 +210,7 @@ public struct MoveOnWaitlist: DeskCommand {
         var problems: [Problem] = []
         let why = BookingRules.clean(reason)
         if why.isEmpty { problems.append(Problem("centre.class.move_reason_required", field: "reason")) }
-        if why.count > CentreLabel.maxReason { problems.append(Problem("centre.reason_long", [String(CentreLabel.maxReason)], field: "reason")) }
+        if let p = CentreLabel.tooLong(why, field: "reason") { problems.append(p) }
         if !(1...c.waitlist.count).contains(to) { problems.append(Problem("centre.class.move_position", [String(c.waitlist.count)], field: "to")) }
         if !problems.isEmpty { throw .invalid(problems) }
         if to == from { return [] }
@@ -235,7 +235,7 @@ public struct MarkCalled: DeskCommand {
             let who = state.staff[done.by]?.name ?? done.by.raw
             throw .conflict(Problem("centre.notice.already_called", [who, done.at.description]))
         }
-        if note.count > CentreLabel.maxReason { throw .invalid("centre.reason_long", [String(CentreLabel.maxReason)], field: "note") }
+        if let p = CentreLabel.tooLong(note, field: "note") { throw .invalid([p]) }
         return [NoticeCalled(notice: notice, note: BookingRules.clean(note), at: context.now)]
     }
 }
@@ -280,5 +280,43 @@ enum CourseRules {
     static func promotions(_ c: Course, now: LocalDateTime) -> [any DeskEvent] {
         guard c.term.end >= now.date else { return [] }
         return c.waitlist.prefix(c.freePlaces).map { PromotedFromWaitlist(course: c.id, cadre: $0.cadre, at: now) }
+    }
+}
+
+/// Ends a cadre's commitments at the centre (death, moving away, on request):
+/// cancels their own bookings to come, withdraws them from every class and
+/// waitlist of a term not yet over (promoting the next in line), and takes
+/// them off the lists of events to come. Does nothing when there is nothing,
+/// so the roster can batch it with a status change.
+public struct WithdrawFromCentre: DeskCommand {
+    public var cadre: ID<Cadre>
+    public var reason: String
+
+    public init(_ cadre: ID<Cadre>, reason: String) {
+        self.cadre = cadre
+        self.reason = reason
+    }
+
+    public func events(in state: DeskState, context: CommandContext) throws(DeskError) -> [any DeskEvent] {
+        try context.require(.bookRooms)
+        let why = BookingRules.clean(reason)
+        if let p = CentreLabel.tooLong(why, field: "reason") { throw .invalid([p]) }
+        let now = context.now
+        var events: [any DeskEvent] = []
+        let own = state.centre.bookings(for: cadre).filter {
+            if case .cadre = $0.holder { return BookingRules.cancelProblem($0, state: state, now: now) == nil && $0.start > now }
+            return false
+        }
+        if !own.isEmpty { events.append(BookingsCancelled(bookings: own.map(\.id), reason: why, at: now)) }
+        for var c in state.centre.courses(of: cadre) where c.term.end >= now.date {
+            guard c.isEnrolled(cadre) || c.waitlistPosition(of: cadre) != nil else { continue }
+            c.withdraw(cadre, at: now, reason: why)
+            events.append(Withdrawn(course: c.id, cadre: cadre, at: now, reason: why))
+            events += CourseRules.promotions(c, now: now)
+        }
+        for e in state.centre.events(for: cadre) where e.end > now && e.isActive {
+            events.append(AttendeeRemoved(booking: e.id, cadre: cadre))
+        }
+        return events
     }
 }

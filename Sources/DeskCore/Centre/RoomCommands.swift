@@ -85,7 +85,7 @@ public struct CloseRoom: DeskCommand {
         if from.date.distance(to: to.date) > Self.maxDays { problems.append(Problem("centre.closure.too_long", [String(Self.maxDays)], field: "to")) }
         let why = BookingRules.clean(reason)
         if why.isEmpty { problems.append(Problem("centre.closure.reason_required", field: "reason")) }
-        if why.count > CentreLabel.maxReason { problems.append(Problem("centre.reason_long", [String(CentreLabel.maxReason)], field: "reason")) }
+        if let p = CentreLabel.tooLong(why, field: "reason") { problems.append(p) }
         if !problems.isEmpty { throw .invalid(problems) }
         let affected = CentreQuery(state).bookingsAffected(byClosureOf: room, from: from, to: to, now: context.now)
         if !affected.isEmpty, !confirmed {

@@ -105,6 +105,7 @@ import Testing
         // 书画室: the class took the whole room 09:00–11:00.
         #expect(byName["书画室"].map { [$0.openMinutes, $0.bookedMinutes, $0.placeMinutes] } == [360, 120, 2400])
         #expect(f.noShows == [noShow])
+        #expect(f.noShowsByCadre == [NoShowCount(cadre: c.cadre(5), count: 1)])
         #expect(f.bookings == 3 && f.cancelled == 1)
         #expect(f.checkIns == 3 && f.peopleCheckedIn == 3)
         #expect(f.classes.map { [$0.enrolled, $0.capacity, $0.sessionsHeld, $0.present, $0.expected] } == [[2, 5, 1, 1, 2]])

@@ -143,4 +143,24 @@ import Testing
         c.at(9, 0, on: LocalDate(2026, 12, 22))
         #expect(c.refusal(Enrol(c.cadre(2), in: k))?.problems.map(\.key) == ["centre.class.term_over"])
     }
+
+    @Test func withdrawingFromTheCentreCancelsBookingsFreesClassPlacesAndLeavesEventLists() throws {
+        let c = try CentreDesk()
+        let k = try calligraphy(c, capacity: 1)
+        _ = try enrol(c, 1, k)
+        _ = try enrol(c, 2, k)
+        let tue = LocalDate(2026, 11, 24)
+        let own = try c.book(c.chat, (9, 0), (10, 0), on: tue, for: .cadre(c.cadre(1)))
+        let event = try c.book(c.hall, (14, 30), (16, 0), on: tue, for: .centre, purpose: "形势报告会")
+        try c.run(AddAttendee(booking: event, cadre: c.cadre(1)))
+        let applied = try c.run(WithdrawFromCentre(c.cadre(1), reason: "本人去世"))
+        #expect(applied.map { type(of: $0.event).type } == ["booking.cancelled", "class.withdrawn", "class.promoted", "booking.attendee_removed"])
+        #expect(c.state.centre[booking: own]?.cancelled?.reason == "本人去世")
+        #expect(c.state.centre.courses[k]?.enrolled == [c.cadre(2)])
+        #expect(c.state.centre.attendees(of: event).isEmpty)
+        #expect(c.query.callList().map(\.cadre) == [c.cadre(2)])
+        let before = c.desk.log.lastSeq
+        #expect(try c.run(WithdrawFromCentre(c.cadre(1), reason: "本人去世")).isEmpty)
+        #expect(c.desk.log.lastSeq == before)
+    }
 }
