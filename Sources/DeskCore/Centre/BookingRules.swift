@@ -31,7 +31,7 @@ public enum BookingRules {
             out.append(.closure(c))
             if firstOnly { return out }
         }
-        let others = (centre.byRoomDate[CentreBook.RoomDate(room: room.id, day: date.dayNumber)] ?? []).lazy
+        let others = centre.indexes(in: room.id, on: date).lazy
             .map { centre.bookings[$0] }
             .filter { $0.span.overlaps(span) && !ignoring.contains($0.id) && $0.occupies(at: now, settings) }
         switch room.sharing {

@@ -14,18 +14,13 @@ public enum CentreBenchmarks {
     }
 
     /// A centre with `rooms` rooms and `years` of bookings (about 6 a room a
-    /// day, shared rooms with several at once), classes, closures and check-ins,
-    /// built by applying events directly. Returns the state and the span.
-    public static func bigCentre(rooms roomCount: Int = 20, years: Int = 5, cadres: Int = 3000, seed: UInt64 = 7)
-        -> (state: DeskState, from: LocalDate, to: LocalDate, events: Int) {
+    /// day, shared rooms with several at once), closures and check-ins, as the
+    /// events that record it. Returns the events and the span they cover.
+    public static func bigCentreEvents(rooms roomCount: Int = 20, years: Int = 5, cadres: Int = 3000, seed: UInt64 = 7)
+        -> (events: [any DeskEvent], from: LocalDate, to: LocalDate) {
         var g = SplitMix(seed: seed)
-        var state = DeskState()
-        var seq: UInt64 = 0
-        func apply(_ e: any DeskEvent) {
-            seq += 1
-            state.apply(e, EventMeta(seq: seq, id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
-                                     at: Timestamp(epochMillis: 0, offsetMinutes: 480), by: "S001"))
-        }
+        var events: [any DeskEvent] = []
+        func record(_ e: any DeskEvent) { events.append(e) }
         let from = LocalDate(2022, 1, 3), to = from.adding(days: 365 * years)
         let surnames = Array("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗")
         let given = Array("建国秀英志强桂芳振华明淑兰玉珍德福国庆文华")
@@ -35,7 +30,7 @@ public enum CentreBenchmarks {
                           birthDate: LocalDate(1930 + i % 25, 1 + i % 12, 1 + i % 28), category: i % 10 == 0 ? .lixiu : .tuixiu,
                           rank: .general, workUnit: "县直机关")
             c.community = "城关社区"
-            apply(CadreAdded(cadre: c))
+            record(CadreAdded(cadre: c))
         }
         let names = ["乒乓球室", "门球场", "书画室", "棋牌室", "阅览室", "多功能厅", "音乐教室", "舞蹈排练室", "足浴室", "心理聊天室", "健康小屋"]
         var rooms: [Room] = []
@@ -47,10 +42,10 @@ public enum CentreBenchmarks {
                                                 on: 0...5),
                             bookableFor: [.cadre, .group, .course, .centre])
             rooms.append(room)
-            apply(RoomAdded(room: room))
+            record(RoomAdded(room: room))
         }
         for y in from.year...to.year {
-            apply(RoomClosed(closure: RoomClosure(id: ID("Z\(y)"), room: nil, from: LocalDateTime(LocalDate(y, 10, 1), LocalTime(0, 0)),
+            record(RoomClosed(closure: RoomClosure(id: ID("Z\(y)"), room: nil, from: LocalDateTime(LocalDate(y, 10, 1), LocalTime(0, 0)),
                                                   to: LocalDateTime(LocalDate(y, 10, 8), LocalTime(0, 0)), reason: "国庆节放假"),
                              cancelled: [], at: LocalDateTime(LocalDate(y, 1, 1), LocalTime(8, 0))))
         }
@@ -72,12 +67,12 @@ public enum CentreBenchmarks {
                                     : .group(name: "书画协会", contact: nil)
                                 let heads = room.sharing == .shared ? g.int(1, room.capacity / 4) : 1
                                 let start = LocalTime(minuteOfDay: t)
-                                apply(BookingMade(id: ID(String(format: "B%06d", n)), room: room.id, date: day,
+                                record(BookingMade(id: ID(String(format: "B%06d", n)), room: room.id, date: day,
                                                   span: TimeSpan(start, LocalTime(minuteOfDay: t + len)), headcount: heads, wholeRoom: false,
                                                   purpose: "", holder: holder, series: nil,
                                                   at: LocalDateTime(day.adding(days: -3), LocalTime(9, 0))))
                                 if g.chance(0.85), let r = holder.responsible {
-                                    apply(CheckedIn(cadre: r, bookings: [ID(String(format: "B%06d", n))],
+                                    record(CheckedIn(cadre: r, bookings: [ID(String(format: "B%06d", n))],
                                                     at: LocalDateTime(day, LocalTime(minuteOfDay: t - 5))))
                                 }
                             }
@@ -87,16 +82,55 @@ public enum CentreBenchmarks {
                 }
             }
         }
-        return (state, from, to, Int(seq))
+        // Two terms a year of five classes, 25 students each, meeting weekly; most come.
+        var courseNo = 0
+        for y in from.year...to.year {
+            for (start, end) in [(LocalDate(y, 3, 2), LocalDate(y, 6, 30)), (LocalDate(y, 9, 1), LocalDate(y + 1, 1, 15))]
+            where start >= from && end <= to {
+                for k in 0..<5 {
+                    courseNo += 1
+                    let id = ID<Course>(String(format: "K%03d", courseNo))
+                    let room = rooms[(k * 3) % rooms.count]
+                    let session = WeeklySession(weekday: k, span: TimeSpan(LocalTime(9, 0), LocalTime(11, 0)), room: room.id)
+                    record(CourseCreated(id: id, name: "班级\(courseNo)", teacher: "王老师", termStart: start, termEnd: end,
+                                         sessions: [session], capacity: 25, skipped: []))
+                    let members = (0..<25).map { _ in ID<Cadre>(String(format: "C%05d", g.int(1, cadres))) }
+                    for m in Set(members).sorted() {
+                        record(Enrolled(course: id, cadre: m, at: LocalDateTime(start.adding(days: -7), LocalTime(9, 0))))
+                    }
+                    var d = start.adding(days: (k - start.weekday + 7) % 7)
+                    while d <= end {
+                        n += 1
+                        let b = ID<Booking>(String(format: "B%06d", n))
+                        record(BookingMade(id: b, room: room.id, date: d, span: session.span, headcount: 25, wholeRoom: true, purpose: "",
+                                           holder: .course(id), series: nil, at: LocalDateTime(start.adding(days: -7), LocalTime(9, 0))))
+                        for m in Set(members).sorted() where g.chance(0.85) {
+                            record(CheckedIn(cadre: m, bookings: [b], at: LocalDateTime(d, LocalTime(8, 50))))
+                        }
+                        d = d.adding(days: 7)
+                    }
+                }
+            }
+        }
+        return (events, from, to)
+    }
+
+    /// The state folded from `events`, as a desk opening the log would fold it.
+    public static func fold(_ events: [any DeskEvent]) -> DeskState {
+        var state = DeskState()
+        let id = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+        let at = Timestamp(epochMillis: 0, offsetMinutes: 480)
+        for (i, e) in events.enumerated() { state.apply(e, EventMeta(seq: UInt64(i + 1), id: id, at: at, by: "S001")) }
+        return state
     }
 
     /// Runs every benchmark `samples` times on one big centre.
     public static func run(samples: Int = 200, rooms roomCount: Int = 20, years: Int = 5, seed: UInt64 = 7) -> [Result] {
         let clock = ContinuousClock()
         let rssBefore = residentMB()
-        var built: (state: DeskState, from: LocalDate, to: LocalDate, events: Int)!
-        let buildTime = clock.measure { built = bigCentre(rooms: roomCount, years: years, seed: seed) }
-        let (state, from, to, events) = built!
+        let (events, from, to) = bigCentreEvents(rooms: roomCount, years: years, seed: seed)
+        var state = DeskState()
+        let foldTime = clock.measure { state = fold(events) }
         let rssAfter = residentMB()
         let q = CentreQuery(state)
         var g = SplitMix(seed: seed &+ 1)
@@ -112,8 +146,9 @@ public enum CentreBenchmarks {
 
         var out: [Result] = []
         let size = "\(rooms.count) rooms, \(bookingsCount) bookings over \(days) days"
-        out.append(Result(name: "build.apply", samplesMs: [ms(buildTime)],
-                          note: "apply \(events) events (\(size)); RSS +\(rssAfter.map { b in rssBefore.map { String(format: "%.0f MB", b - $0) } ?? "?" } ?? "?")"))
+        let rss = rssAfter.flatMap { b in rssBefore.map { String(format: "%.0f MB", b - $0) } } ?? "?"
+        out.append(Result(name: "fold.events", samplesMs: [ms(foldTime)],
+                          note: "fold \(events.count) events (\(size)); RSS +\(rss) for events and state"))
         var sink = 0
         out.append(Result(name: "grid.week.one_room", samplesMs: sample {
             let d = randomDay()

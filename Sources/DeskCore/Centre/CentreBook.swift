@@ -14,12 +14,14 @@ public struct CentreBook: Sendable {
     public internal(set) var courses: [ID<Course>: Course] = [:]
     public internal(set) var courseOrder: [ID<Course>] = []
     public internal(set) var notices: [CallNotice] = []
-    /// Desk check-ins, in order of business time.
+    /// Desk check-ins, in the order recorded.
     public internal(set) var checkIns: [CheckInRecord] = []
 
     var slot: [ID<Booking>: Int] = [:]
     /// Bookings of a room on a day, sorted by start: the key to fast grids and conflict checks.
     var byRoomDate: [RoomDate: [Int]] = [:]
+    /// A small number per room, so the day index hashes two integers, not a string.
+    var roomSlot: [ID<Room>: Int32] = [:]
     /// Bookings a cadre answers for (their own, and groups they are the contact of).
     var byCadre: [ID<Cadre>: [Int]] = [:]
     var byGroup: [String: [Int]] = [:]
@@ -34,15 +36,24 @@ public struct CentreBook: Sendable {
     var eventsByCadre: [ID<Cadre>: [Int]] = [:]
     var attendedByCadre: [ID<Cadre>: [Int]] = [:]
     var noticeSlot: [ID<CallNotice>: Int] = [:]
+    /// Check-ins by the day of their business time (imports may record them out of order).
+    var checkInDays: [Int: [Int]] = [:]
 
     var lastRoom = "", lastBooking = "", lastSeries = "", lastCourse = "", lastClosure = "", lastNotice = ""
 
     public init() {}
 
     struct RoomDate: Hashable, Sendable {
-        var room: ID<Room>
-        var day: Int
+        var room: Int32
+        var day: Int32
     }
+
+    func key(_ room: ID<Room>, _ date: LocalDate) -> RoomDate? {
+        roomSlot[room].map { RoomDate(room: $0, day: Int32(truncatingIfNeeded: date.dayNumber)) }
+    }
+
+    /// Indexes into `bookings` of a room's bookings on a day, by start.
+    func indexes(in room: ID<Room>, on date: LocalDate) -> [Int] { key(room, date).flatMap { byRoomDate[$0] } ?? [] }
 
     // MARK: Reading
 
@@ -57,7 +68,7 @@ public struct CentreBook: Sendable {
 
     /// A room's bookings on `date`, cancelled ones included, sorted by start.
     public func bookings(in room: ID<Room>, on date: LocalDate) -> [Booking] {
-        (byRoomDate[RoomDate(room: room, day: date.dayNumber)] ?? []).map { bookings[$0] }
+        indexes(in: room, on: date).map { bookings[$0] }
     }
 
     /// Bookings the cadre answers for (own and as a group's contact), in the order made.
@@ -127,11 +138,12 @@ public struct CentreBook: Sendable {
         bookings.append(b)
         slot[b.id] = i
         lastBooking = Self.later(lastBooking, b.id.raw)
-        let key = RoomDate(room: b.room, day: b.date.dayNumber)
-        var day = byRoomDate[key] ?? []
-        let at = day.firstIndex { bookings[$0].span.start > b.span.start } ?? day.count
-        day.insert(i, at: at)
-        byRoomDate[key] = day
+        if let key = key(b.room, b.date) {
+            var day = byRoomDate.removeValue(forKey: key) ?? []
+            let at = day.firstIndex { bookings[$0].span.start > b.span.start } ?? day.count
+            day.insert(i, at: at)
+            byRoomDate[key] = day
+        }
         if let c = b.holder.responsible { byCadre[c, default: []].append(i) }
         switch b.holder {
         case .group(let name, _): byGroup[name, default: []].append(i)
@@ -170,12 +182,13 @@ public struct CentreBook: Sendable {
     }
 
     mutating func addCheckIn(_ r: CheckInRecord) {
-        if let last = checkIns.last, r.at < last.at {
-            let at = checkIns.partitioningIndex { $0.at > r.at }
-            checkIns.insert(r, at: at)
-        } else {
-            checkIns.append(r)
-        }
+        checkInDays[r.at.date.dayNumber, default: []].append(checkIns.count)
+        checkIns.append(r)
+    }
+
+    /// Check-ins with a business time on `date`, by time.
+    public func checkIns(on date: LocalDate) -> [CheckInRecord] {
+        (checkInDays[date.dayNumber] ?? []).map { checkIns[$0] }.sorted { $0.at < $1.at }
     }
 
     /// The higher of two serial numbers of one series (a longer number is higher).

@@ -13,7 +13,10 @@ public struct RoomAdded: DeskEvent {
     public static let type = "room.added"
     public var room: Room
     public func apply(to state: inout DeskState, _ meta: EventMeta) {
-        if state.centre.rooms[room.id] == nil { state.centre.roomOrder.append(room.id) }
+        if state.centre.rooms[room.id] == nil {
+            state.centre.roomSlot[room.id] = Int32(state.centre.roomOrder.count)
+            state.centre.roomOrder.append(room.id)
+        }
         state.centre.rooms[room.id] = room
         state.centre.lastRoom = CentreBook.later(state.centre.lastRoom, room.id.raw)
     }

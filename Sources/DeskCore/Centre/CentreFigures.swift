@@ -72,12 +72,13 @@ extension CentreQuery {
         for id in centre.roomOrder {
             guard let room = centre.rooms[id] else { continue }
             var use = RoomUse(room: id, name: room.name, openMinutes: 0, bookedMinutes: 0, placeMinutes: 0, capacity: room.capacity)
+            let slot = centre.roomSlot[id] ?? -1
             for d in period.days {
-                let day = centre.bookings(in: id, on: d)
                 let open = openSpans(room, d)
                 use.openMinutes += open.reduce(0) { $0 + $1.minutes }
                 var taken: [TimeSpan] = []
-                for b in day {
+                for i in centre.byRoomDate[CentreBook.RoomDate(room: slot, day: Int32(truncatingIfNeeded: d.dayNumber))] ?? [] {
+                    let b = centre.bookings[i]
                     if b.isReleasable {
                         if b.isActive { bookings += 1 } else { cancelled += 1 }
                         if let t = b.noShowTime(settings), t <= now { noShows.append(b.id) }
@@ -95,23 +96,26 @@ extension CentreQuery {
             }
             if use.openMinutes > 0 || use.bookedMinutes > 0 || room.active { rooms.append(use) }
         }
-        let ins = checkIns(in: period)
+        var ins = 0
+        var people = Set<ID<Cadre>>()
+        for d in period.days {
+            for i in centre.checkInDays[d.dayNumber] ?? [] {
+                ins += 1
+                if let c = centre.checkIns[i].cadre { people.insert(c) }
+            }
+        }
         var perCadre: [ID<Cadre>: Int] = [:]
         for id in noShows { if let c = centre[booking: id]?.holder.responsible { perCadre[c, default: 0] += 1 } }
-        return CentreFigures(period: period, rooms: rooms, checkIns: ins.count,
-                             peopleCheckedIn: Set(ins.compactMap(\.cadre)).count, bookings: bookings, cancelled: cancelled,
+        return CentreFigures(period: period, rooms: rooms, checkIns: ins, peopleCheckedIn: people.count, bookings: bookings, cancelled: cancelled,
                              noShows: noShows,
                              noShowsByCadre: perCadre.map { NoShowCount(cadre: $0.key, count: $0.value) }
                                  .sorted { ($1.count, $0.cadre) < ($0.count, $1.cadre) },
                              classes: classFigures(period, now: now))
     }
 
-    /// Desk check-ins with a business time in the period (binary search on the time-ordered list).
-    public func checkIns(in period: Period) -> ArraySlice<CheckInRecord> {
-        let list = centre.checkIns
-        let a = list.partitioningIndex { $0.at.date >= period.start }
-        let z = list.partitioningIndex { $0.at.date > period.end }
-        return list[a..<max(a, z)]
+    /// Desk check-ins with a business time in the period, by time.
+    public func checkIns(in period: Period) -> [CheckInRecord] {
+        period.days.flatMap { centre.checkIns(on: $0) }
     }
 
     func classFigures(_ period: Period, now: LocalDateTime) -> [ClassFigures] {
@@ -121,11 +125,13 @@ extension CentreQuery {
                 var f = ClassFigures(course: c.id, name: c.name, capacity: c.capacity,
                                      enrolled: c.enrolled(on: min(period.end, now.date)).count, waiting: c.waitlist.count,
                                      sessionsHeld: 0, present: 0, expected: 0)
-                for b in centre.sessions(of: c.id) where period.contains(b.date) && b.isActive && b.start <= now {
-                    let members = Set(c.enrolled(on: b.date))
+                for i in centre.byCourse[c.id] ?? [] {
+                    let b = centre.bookings[i]
+                    guard period.contains(b.date), b.isActive, b.start <= now else { continue }
+                    let members = c.enrolled(on: b.date)
                     f.sessionsHeld += 1
                     f.expected += members.count
-                    f.present += centre.presence(at: b.id).filter { members.contains($0) }.count
+                    f.present += (centre.present[i] ?? []).filter { members.contains($0) }.count
                 }
                 return f
             }
