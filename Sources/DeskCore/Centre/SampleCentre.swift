@@ -99,7 +99,7 @@ private final class Simulation {
         let all: [(String, Int, RoomSharing, OpeningHours, [HolderKind])] = [
             ("乒乓球室", 8, .shared, hours(["08:30-11:30", "14:30-17:30"], 0...5), [.cadre, .group]),
             ("门球场", 24, .shared, hours(["07:30-11:00", "15:00-18:00"], 0...6), [.cadre, .group, .centre]),
-            ("书画室", 24, .shared, hours(["08:30-11:30", "14:30-17:30"], 0...4), [.cadre, .group, .course]),
+            ("书画室", 30, .shared, hours(["08:30-11:30", "14:30-17:30"], 0...4), [.cadre, .group, .course]),
             ("棋牌室", 16, .shared, hours(["08:30-11:30", "14:00-17:30"], 0...6), [.cadre, .group]),
             ("阅览室", 30, .shared, hours(["08:30-11:30", "14:30-17:30"], 0...5), [.cadre, .group]),
             ("多功能厅", 120, .exclusive, hours(["08:30-11:30", "14:30-17:30"], 0...4), [.group, .course, .centre]),
@@ -204,7 +204,7 @@ private final class Simulation {
                 let day = week.adding(days: rng.int(0, 4))
                 at(day, LocalTime(minuteOfDay: rng.int(9 * 60, 16 * 60))) { sim, t in sim.withdrawSomeone(from: course, at: t) }
             }
-            if rng.chance(0.03) {
+            if rng.chance(0.05) {
                 at(week, LocalTime(10, 0)) { sim, t in sim.moveForward(in: course, at: t) }
             }
             week = week.adding(days: 7)
