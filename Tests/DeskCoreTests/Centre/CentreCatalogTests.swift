@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import DeskCore
+
+@Suite struct CentreCatalogTests {
+    @Test func bothLanguagesHaveTheSameCentreKeysAndPlaceholders() {
+        #expect(Set(ZH.centre.keys) == Set(EN.centre.keys))
+        for (key, zh) in ZH.centre {
+            #expect(Self.placeholders(zh) == Self.placeholders(EN.centre[key] ?? ""), "\(key)")
+        }
+        #expect(ZH.centre.keys.allSatisfy { $0.hasPrefix("centre.") })
+    }
+
+    @Test func everyMessageKeyTheCentreUsesIsInTheCatalog() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../Sources/DeskCore/Centre").standardized
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        #expect(!files.isEmpty)
+        let pattern = try NSRegularExpression(pattern: #""(centre(?:\.[a-z_]+)+)""#)
+        var used = Set<String>()
+        for f in files {
+            let text = try String(contentsOfFile: folder.appendingPathComponent(f).path, encoding: .utf8)
+            for m in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                used.insert(String(text[Range(m.range(at: 1), in: text)!]))
+            }
+        }
+        used.subtract(CentreEvents.all.map { $0.type })
+        for kind in HolderKind.allCases { used.insert("centre.booking.not_for_\(kind.rawValue)") }
+        #expect(used.count > 50)
+        let missing = used.filter { ZH.centre[$0] == nil }.sorted()
+        #expect(missing == [])
+    }
+
+    static func placeholders(_ s: String) -> Set<String> {
+        Set((0..<10).map { "{\($0)}" }.filter { s.contains($0) })
+    }
+}
