@@ -145,7 +145,7 @@ public enum SampleTickets {
             let late = Double.random(in: 0..<1, using: &rng) < 0.08
             let share = late ? Double.random(in: 1.05...1.8, using: &rng) : Double.random(in: 0.1...0.95, using: &rng)
             var work = max(10, Int(Double(promise.completionMinutes) * share) - ruler.position(t) + ruler.position(opened))
-            if Double.random(in: 0..<1, using: &rng) < 0.15 {
+            if Double.random(in: 0..<1, using: &rng) < 0.2 {
                 let before = Int.random(in: 1...max(1, work / 2), using: &rng)
                 t = later(t, before)
                 work -= before
@@ -153,7 +153,9 @@ public enum SampleTickets {
                 let on: WaitingOn = Double.random(in: 0..<1, using: &rng) < 0.6 ? .thirdParty : .caller
                 out.append((t, ChangeTicketStatus(id: id, to: .waiting, waitingOn: on,
                                                   note: on == .caller ? "等待老干部补充材料" : "等待经办单位答复")))
-                t = later(t, Int.random(in: 60...(3 * calendar.minutesPerDay), using: &rng))
+                // Callers answer within days; other offices (医保局, a repair partner) can take two weeks.
+                let longest = (on == .caller ? 3 : 10) * calendar.minutesPerDay
+                t = later(t, Int.random(in: 60...longest, using: &rng))
                 guard t <= end else { return out }
                 out.append((t, ChangeTicketStatus(id: id, to: .inProgress, note: "已收到答复,继续办理")))
             }

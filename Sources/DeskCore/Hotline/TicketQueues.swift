@@ -214,8 +214,9 @@ extension DeskState {
         (tickets.byVisit[visit] ?? []).compactMap { tickets[$0] }.filter { $0.voided == nil }.map { ticketRow($0, now: now) }
     }
 
-    /// The daily reminder list at `now` for `staff` (nil: everyone; review
-    /// items go to supervisors only). Overdue tickets come back every working
+    /// The daily reminder list at `now` for `staff` (nil: everyone). Deadline
+    /// items go to the handler, callbacks to anyone who may call back except
+    /// the resolver, reviews to supervisors. Overdue tickets come back every working
     /// day with the day count ("逾期第 3 个工作日"). On a day off only 紧急
     /// tickets remind (their clock runs day and night).
     public func ticketReminders(now: LocalDateTime, for staff: ID<Staff>?) -> [TicketReminder] {
@@ -230,8 +231,9 @@ extension DeskState {
             else if d.level == .dueSoon { out.append(TicketReminder(kind: .dueSoon, row: row)) }
         }
         if working {
-            for id in tickets.awaitingCallback {
-                guard let t = tickets[id] else { continue }
+            let mayCallBack = staff.map { self.staff[$0]?.role.can(.rateCallback) ?? false } ?? true
+            for id in tickets.awaitingCallback where mayCallBack {
+                guard let t = tickets[id], staff == nil || t.resolvedBy != staff else { continue }
                 let row = ticketRow(t, now: now)
                 if let due = row.callbackDueOn, due <= now.date { out.append(TicketReminder(kind: .callbackDue, row: row)) }
             }
