@@ -25,6 +25,9 @@ public struct HotlineStats: Sendable, Hashable {
     /// Callbacks made in the period, by rating.
     public var ratings: [CallbackRating: Int] = [:]
 
+    /// The tickets behind each figure, for drilling down from a dashboard.
+    public var tickets: [HotlineFigure: [ID<Ticket>]] = [:]
+
     public var callbackDonePercent: Double? { all.closed == 0 ? nil : Double(callbackDone) * 100 / Double(all.closed) }
     /// How many callbacks the satisfaction figures rest on.
     public var ratedCount: Int { ratings.values.reduce(0, +) }
@@ -36,6 +39,11 @@ public struct HotlineStats: Sendable, Hashable {
     public var satisfiedPercent: Double? { ratedCount == 0 ? nil : Double(ratings[.satisfied] ?? 0) * 100 / Double(ratedCount) }
 }
 
+/// A figure whose tickets a dashboard can list.
+public enum HotlineFigure: String, Sendable, Hashable, CaseIterable {
+    case opened, closed, closedLate, openOverdueNow, closedWithoutCallback, dissatisfied
+}
+
 extension DeskState {
     /// Figures for `period`; "open overdue" as at `now`.
     public func hotlineStats(_ period: Period, now: LocalDateTime) -> HotlineStats {
@@ -45,13 +53,20 @@ extension DeskState {
         var allMinutes: [Int] = []
         for t in tickets.byID.values where t.voided == nil {
             if period.contains(t.openedAt.date) {
+                stats.tickets[.opened, default: []].append(t.id)
                 stats.all.opened += 1
                 stats.byCategory[t.category, default: .init()].opened += 1
             }
-            for c in t.callbacks where period.contains(c.at.date) { stats.ratings[c.rating, default: 0] += 1 }
+            for c in t.callbacks where period.contains(c.at.date) {
+                stats.ratings[c.rating, default: 0] += 1
+                if c.rating == .dissatisfied { stats.tickets[.dissatisfied, default: []].append(t.id) }
+            }
             if let r = t.resolvedAt, !t.status.isOpen, period.contains(r.date) {
                 let inTime = t.resolvedInTime(calendar: s.calendar) ?? false
                 let worked = s.calendar.workingMinutes(from: t.openedAt, to: r)
+                stats.tickets[.closed, default: []].append(t.id)
+                if !inTime { stats.tickets[.closedLate, default: []].append(t.id) }
+                if t.status != .closed { stats.tickets[.closedWithoutCallback, default: []].append(t.id) }
                 stats.all.closed += 1
                 stats.byCategory[t.category, default: .init()].closed += 1
                 if inTime {
@@ -64,8 +79,12 @@ extension DeskState {
             }
         }
         for id in tickets.open {
-            if let t = tickets[id], t.nextDeadline(at: now, settings: s)?.level == .overdue { stats.openOverdueNow += 1 }
+            if let t = tickets[id], t.nextDeadline(at: now, settings: s)?.level == .overdue {
+                stats.openOverdueNow += 1
+                stats.tickets[.openOverdueNow, default: []].append(id)
+            }
         }
+        for k in stats.tickets.keys { stats.tickets[k]!.sort() }
         stats.all.medianWorkingMinutesToClose = HotlineStats.median(allMinutes)
         for (c, m) in minutes { stats.byCategory[c]?.medianWorkingMinutesToClose = HotlineStats.median(m) }
         return stats

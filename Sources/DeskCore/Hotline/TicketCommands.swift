@@ -54,7 +54,7 @@ public struct OpenTicket: DeskCommand {
                 problems.append(Problem("hotline.source.taken", [other.id.raw], field: "source"))
             }
         }
-        if !problems.isEmpty { throw .invalid(problems) }
+        try TicketRules.check(problems)
 
         if !confirmed {
             var warnings: [Problem] = []
@@ -97,7 +97,7 @@ public struct EditTicket: DeskCommand {
         if let s = summary { problems += TicketRules.text(s, field: "summary", max: TicketRules.summaryMax, required: true) }
         if let d = details { problems += TicketRules.text(d, field: "details", max: TicketRules.textMax, required: false) }
         if let c = cadre, state.roster[c] == nil { problems.append(Problem("hotline.cadre.not_found", [c.raw], field: "cadre")) }
-        if !problems.isEmpty { throw .invalid(problems) }
+        try TicketRules.check(problems)
         let e = TicketEdited(id: id, at: context.now,
                              summary: summary.map(TicketRules.trim).flatMap { $0 == t.summary ? nil : $0 },
                              details: details.map(TicketRules.trim).flatMap { $0 == t.details ? nil : $0 },
@@ -124,8 +124,7 @@ public struct AddTicketNote: DeskCommand {
     public func events(in state: DeskState, context: CommandContext) throws(DeskError) -> [any DeskEvent] {
         try context.require(.handleTickets)
         _ = try TicketRules.ticket(id, state)
-        let problems = TicketRules.text(text, field: "text", max: TicketRules.textMax, required: true)
-        if !problems.isEmpty { throw .invalid(problems) }
+        try TicketRules.check(TicketRules.text(text, field: "text", max: TicketRules.textMax, required: true))
         return [TicketNoted(id: id, at: context.now, kind: kind, party: kind == .note ? nil : (party ?? .caller),
                             text: TicketRules.trim(text))]
     }
@@ -151,7 +150,7 @@ public struct ChangeTicketStatus: DeskCommand {
         guard status == .inProgress || status == .waiting else { throw .invalid("hotline.status.not_settable", field: "status") }
         var problems = TicketRules.text(note, field: "note", max: TicketRules.textMax, required: status == .waiting)
         if status == .waiting, waitingOn == nil { problems.append(Problem("hotline.waiting.on_whom", field: "waitingOn")) }
-        if !problems.isEmpty { throw .invalid(problems) }
+        try TicketRules.check(problems)
         if t.status == status, status == .inProgress || t.waitingOn == waitingOn { return [] }
         return [TicketStatusChanged(id: id, at: context.now, status: status, waitingOn: status == .waiting ? waitingOn : nil,
                                     note: TicketRules.trim(note))]
@@ -188,7 +187,7 @@ public struct AssignTicket: DeskCommand {
             else if let p = TicketRules.handlerProblem(b, field: "backup", state) { problems.append(p) }
         }
         problems += TicketRules.text(note, field: "note", max: TicketRules.textMax, required: false)
-        if !problems.isEmpty { throw .invalid(problems) }
+        try TicketRules.check(problems)
         if t.assignee == assignee, t.backup == backup { return [] }
         return [TicketAssigned(id: id, at: context.now, assignee: assignee, backup: backup, note: TicketRules.trim(note))]
     }
@@ -217,8 +216,7 @@ public struct ReclassifyTicket: DeskCommand {
         guard let c = settings.category(category), c.active || c.code == t.category else {
             throw .invalid([Problem("hotline.category.unknown", [category], field: "category")])
         }
-        let problems = TicketRules.text(note, field: "note", max: TicketRules.textMax, required: false)
-        if !problems.isEmpty { throw .invalid(problems) }
+        try TicketRules.check(TicketRules.text(note, field: "note", max: TicketRules.textMax, required: false))
         return [TicketReclassified(id: id, at: context.now, category: category, priority: priority,
                                    promise: settings.promise(category: category, priority: priority)!, note: TicketRules.trim(note))]
     }
@@ -242,7 +240,7 @@ public struct SetTicketDeadline: DeskCommand {
         let t = try TicketRules.open(id, state)
         var problems = TicketRules.text(reason, field: "reason", max: TicketRules.textMax, required: true)
         if let d = due, d <= context.now { problems.append(Problem("hotline.deadline.past", field: "due")) }
-        if !problems.isEmpty { throw .invalid(problems) }
+        try TicketRules.check(problems)
         if t.manualDeadline?.due == due { return [] }
         return [TicketDeadlineSet(id: id, at: context.now, due: due, reason: TicketRules.trim(reason))]
     }
@@ -267,7 +265,7 @@ public struct ResolveTicket: DeskCommand {
         if by != context.actor.id { try context.require(.superviseTickets) }
         var problems = TicketRules.text(resolution, field: "resolution", max: TicketRules.textMax, required: true)
         if by != context.actor.id, let p = TicketRules.handlerProblem(by, field: "resolvedBy", state) { problems.append(p) }
-        if !problems.isEmpty { throw .invalid(problems) }
+        try TicketRules.check(problems)
         return [TicketResolved(id: id, at: context.now, resolvedBy: by, resolution: TicketRules.trim(resolution))]
     }
 }
@@ -309,7 +307,7 @@ public struct RecordCallback: DeskCommand {
             problems.append(Problem("hotline.callback.reached", field: "reached"))
         }
         if by != me, let p = TicketRules.handlerProblem(by, field: "calledBy", state) { problems.append(p) }
-        if !problems.isEmpty { throw .invalid(problems) }
+        try TicketRules.check(problems)
         return [TicketCallbackRecorded(id: id, at: context.now, calledBy: by, reached: reached, rating: rating,
                                        comment: TicketRules.trim(comment))]
     }
@@ -329,8 +327,7 @@ public struct ReopenTicket: DeskCommand {
         try context.require(.handleTickets)
         let t = try TicketRules.ticket(id, state)
         if t.status.isOpen { throw .conflict(Problem("hotline.reopen.already_open", [t.id.raw])) }
-        let problems = TicketRules.text(reason, field: "reason", max: TicketRules.textMax, required: true)
-        if !problems.isEmpty { throw .invalid(problems) }
+        try TicketRules.check(TicketRules.text(reason, field: "reason", max: TicketRules.textMax, required: true))
         return [TicketReopened(id: id, at: context.now, reason: TicketRules.trim(reason))]
     }
 }
@@ -349,8 +346,7 @@ public struct ReviewTicket: DeskCommand {
         try context.require(.superviseTickets)
         let t = try TicketRules.ticket(id, state)
         guard t.needsReview else { throw .conflict(Problem("hotline.review.not_needed", [t.id.raw])) }
-        let problems = TicketRules.text(note, field: "note", max: TicketRules.textMax, required: true)
-        if !problems.isEmpty { throw .invalid(problems) }
+        try TicketRules.check(TicketRules.text(note, field: "note", max: TicketRules.textMax, required: true))
         return [TicketReviewed(id: id, at: context.now, note: TicketRules.trim(note))]
     }
 }
@@ -368,8 +364,7 @@ public struct VoidTicket: DeskCommand {
     public func events(in state: DeskState, context: CommandContext) throws(DeskError) -> [any DeskEvent] {
         try context.require(.superviseTickets)
         _ = try TicketRules.ticket(id, state)
-        let problems = TicketRules.text(reason, field: "reason", max: TicketRules.textMax, required: true)
-        if !problems.isEmpty { throw .invalid(problems) }
+        try TicketRules.check(TicketRules.text(reason, field: "reason", max: TicketRules.textMax, required: true))
         return [TicketVoided(id: id, at: context.now, reason: TicketRules.trim(reason))]
     }
 }
@@ -393,6 +388,11 @@ enum TicketRules {
         let t = try ticket(id, state)
         guard t.status.isOpen else { throw .conflict(Problem("hotline.not_open", [id.raw])) }
         return t
+    }
+
+    /// Throws every problem at once, if there are any.
+    static func check(_ problems: [Problem]) throws(DeskError) {
+        if !problems.isEmpty { throw .invalid(problems) }
     }
 
     static func text(_ s: String, field: String, max: Int, required: Bool) -> [Problem] {

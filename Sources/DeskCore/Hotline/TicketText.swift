@@ -1,32 +1,23 @@
 /// Display words for ticket codes, from the catalog (one place, so every
 /// screen says the same thing).
-extension TicketStatus {
-    public func text(_ l: Localizer) -> String { l("hotline.status.\(rawValue)") }
+/// A code whose display word is the catalog entry `<prefix>.<code>`.
+public protocol CatalogCode: RawRepresentable where RawValue == String {
+    static var catalogPrefix: String { get }
 }
 
-extension TicketPriority {
-    public func text(_ l: Localizer) -> String { l("hotline.priority.\(rawValue)") }
+extension CatalogCode {
+    public var textKey: String { "\(Self.catalogPrefix).\(rawValue)" }
+    public func text(_ l: Localizer) -> String { l(textKey) }
 }
 
-extension TicketChannel {
-    public func text(_ l: Localizer) -> String { l("hotline.channel.\(rawValue)") }
-}
-
-extension CallbackRating {
-    public func text(_ l: Localizer) -> String { l("hotline.rating.\(rawValue)") }
-}
-
-extension CallParty {
-    public func text(_ l: Localizer) -> String { l("hotline.party.\(rawValue)") }
-}
-
-extension WaitingOn {
-    public func text(_ l: Localizer) -> String { l("hotline.waiting_on.\(rawValue)") }
-}
-
-extension TicketQueue {
-    public func text(_ l: Localizer) -> String { l("hotline.queue.\(rawValue)") }
-}
+extension TicketStatus: CatalogCode { public static let catalogPrefix = "hotline.status" }
+extension TicketPriority: CatalogCode { public static let catalogPrefix = "hotline.priority" }
+extension TicketChannel: CatalogCode { public static let catalogPrefix = "hotline.channel" }
+extension CallbackRating: CatalogCode { public static let catalogPrefix = "hotline.rating" }
+extension CallParty: CatalogCode { public static let catalogPrefix = "hotline.party" }
+extension WaitingOn: CatalogCode { public static let catalogPrefix = "hotline.waiting_on" }
+extension TicketQueue: CatalogCode { public static let catalogPrefix = "hotline.queue" }
+extension TicketSort: CatalogCode { public static let catalogPrefix = "hotline.sort" }
 
 extension HotlineSettings {
     /// A category's name: the catalog's for built-in codes, else the admin's name, else the code.

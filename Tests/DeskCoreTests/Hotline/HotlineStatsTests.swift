@@ -47,7 +47,12 @@ import Testing
         #expect(abs(s.satisfiedOrFairlyPercent! - 200.0 / 3) < 1e-9)
         #expect(abs(s.satisfiedPercent! - 100.0 / 3) < 1e-9)
         #expect(h.queue(.overdue, me: a) == [t4])
-        _ = t3
+        #expect(s.tickets[.opened] == [t1, t2, t3, t4, t5].sorted())
+        #expect(s.tickets[.closed] == [t1, t2])
+        #expect(s.tickets[.closedLate] == [t2])
+        #expect(s.tickets[.openOverdueNow] == [t4])
+        #expect(s.tickets[.dissatisfied] == [t5])
+        #expect(s.tickets[.closedWithoutCallback] == nil)
 
         let december = h.state.hotlineStats(.month(2026, 12), now: h.now)
         #expect(december.all == HotlineStats.Counts())
@@ -123,14 +128,10 @@ import Testing
         for lang in Lang.allCases {
             let l = Localizer(lang)
             var keys: [String] = []
-            keys += TicketStatus.allCases.map { "hotline.status.\($0.rawValue)" }
-            keys += TicketPriority.allCases.map { "hotline.priority.\($0.rawValue)" }
-            keys += TicketChannel.allCases.map { "hotline.channel.\($0.rawValue)" }
-            keys += CallbackRating.allCases.map { "hotline.rating.\($0.rawValue)" }
-            keys += CallParty.allCases.map { "hotline.party.\($0.rawValue)" }
-            keys += WaitingOn.allCases.map { "hotline.waiting_on.\($0.rawValue)" }
-            keys += TicketQueue.allCases.map { "hotline.queue.\($0.rawValue)" }
-            keys += TicketSort.allCases.map { "hotline.sort.\($0.rawValue)" }
+            keys += TicketStatus.allCases.map(\.textKey) + TicketPriority.allCases.map(\.textKey)
+            keys += TicketChannel.allCases.map(\.textKey) + CallbackRating.allCases.map(\.textKey)
+            keys += CallParty.allCases.map(\.textKey) + WaitingOn.allCases.map(\.textKey)
+            keys += TicketQueue.allCases.map(\.textKey) + TicketSort.allCases.map(\.textKey)
             keys += HotlineCategory.defaults.map(\.nameKey)
             keys += (OfficialHolidays.holidays + OfficialHolidays.workdays).map(\.name)
             for k in keys { #expect(l.has(k), "\(lang) \(k)") }
