@@ -7,11 +7,17 @@
 /// 紧急. Time left = the anchor + time stopped since the anchor − now, where
 /// the anchor is opening + promise (or a deadline set by hand).
 struct DeadlineRuler {
-    let calendar: WorkCalendar
+    /// The calendar's compiled table (a reference: cheaper to hold than the calendar).
+    let table: WorkCalendar.Table
     let measure: TimeMeasure
 
-    func position(_ t: LocalDateTime) -> Int { measure == .clock ? t.minutes : calendar.position(of: t) }
-    func time(_ p: Int) -> LocalDateTime { measure == .clock ? LocalDateTime(minutes: p) : calendar.dateTime(atPosition: p) }
+    init(calendar: WorkCalendar, measure: TimeMeasure) {
+        table = calendar.compiled
+        self.measure = measure
+    }
+
+    func position(_ t: LocalDateTime) -> Int { measure == .clock ? t.minutes : table.position(of: t) }
+    func time(_ p: Int) -> LocalDateTime { measure == .clock ? LocalDateTime(minutes: p) : table.dateTime(atPosition: p) }
 
     /// Measured time within [from, t] during which the clock stood still.
     func stopped(_ stops: [ClockStop], from: LocalDateTime, to t: LocalDateTime) -> Int {
@@ -115,8 +121,11 @@ extension Ticket {
     /// The deadline to act on now: a pending first response if it is the
     /// more pressing, else completion.
     public func nextDeadline(at now: LocalDateTime, settings: HotlineSettings) -> DeadlineStatus? {
-        let c = completion(at: now, settings: settings)
-        guard let r = response(at: now, settings: settings) else { return c }
+        Ticket.pressing(response(at: now, settings: settings), completion(at: now, settings: settings))
+    }
+
+    static func pressing(_ r: DeadlineStatus?, _ c: DeadlineStatus?) -> DeadlineStatus? {
+        guard let r else { return c }
         guard let c else { return r }
         return (r.level, -r.left.minutes) > (c.level, -c.left.minutes) ? r : c
     }

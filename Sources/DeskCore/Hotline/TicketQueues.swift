@@ -119,7 +119,7 @@ extension DeskState {
                          cadreName: t.cadre.flatMap { roster[$0]?.name }, callerName: callerName(t.caller),
                          assignee: t.assignee,
                          handler: t.isOpen ? TicketRouting.handler(of: t, on: now.date, staff: staff) : t.assignee,
-                         deadline: t.nextDeadline(at: now, settings: s), completionDue: completion?.due,
+                         deadline: Ticket.pressing(t.response(at: now, settings: s), completion), completionDue: completion?.due,
                          resolvedAt: t.resolvedAt, callbackDueOn: callbackDue, needsReview: t.needsReview)
     }
 

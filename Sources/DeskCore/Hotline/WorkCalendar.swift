@@ -112,39 +112,12 @@ public struct WorkCalendar: Sendable, Codable, Hashable {
 
     /// The running count of working minutes up to `t` (a monotone ruler: equal
     /// across nights, weekends and holidays).
-    func position(of t: LocalDateTime) -> Int {
-        let i = table.index(t.date)
-        if t.date.dayNumber < WorkCalendar.firstDay.dayNumber { return 0 }
-        if t.date.dayNumber > WorkCalendar.lastDay.dayNumber { return Int(table.cumulative[i + 1]) }
-        let m = t.time.minuteOfDay
-        var worked = 0
-        for p in table.schedules[Int(table.schedule[i])] {
-            if m <= p.start.minuteOfDay { break }
-            worked += min(m, p.end.minuteOfDay) - p.start.minuteOfDay
-        }
-        return Int(table.cumulative[i]) + worked
-    }
+    func position(of t: LocalDateTime) -> Int { table.position(of: t) }
 
     /// The earliest moment whose position is `w`.
-    func dateTime(atPosition w: Int) -> LocalDateTime {
-        let cum = table.cumulative
-        if w <= 0 { return LocalDateTime(WorkCalendar.firstDay, LocalTime(minuteOfDay: 0)) }
-        if w > Int(cum[cum.count - 1]) { return LocalDateTime(WorkCalendar.lastDay, LocalTime(minuteOfDay: 1439)) }
-        // Smallest day i with cum[i+1] >= w; then cum[i] < w, so the day has work.
-        var lo = 0, hi = cum.count - 2
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if Int(cum[mid + 1]) >= w { hi = mid } else { lo = mid + 1 }
-        }
-        var remaining = w - Int(cum[lo])
-        let date = LocalDate(dayNumber: WorkCalendar.firstDay.dayNumber + lo)
-        for p in table.schedules[Int(table.schedule[lo])] {
-            let length = p.end.minuteOfDay - p.start.minuteOfDay
-            if remaining <= length { return LocalDateTime(date, LocalTime(minuteOfDay: p.start.minuteOfDay + remaining)) }
-            remaining -= length
-        }
-        return LocalDateTime(date, LocalTime(minuteOfDay: 1439))  // unreachable: the day's total covers w
-    }
+    func dateTime(atPosition w: Int) -> LocalDateTime { table.dateTime(atPosition: w) }
+
+    var compiled: Table { table }
 
     static let firstDay = LocalDate(2000, 1, 1)
     static let lastDay = LocalDate(2100, 12, 31)
@@ -277,5 +250,41 @@ extension WorkCalendar {
         }
 
         func total(ofDay i: Int) -> Int { Int(cumulative[i + 1] - cumulative[i]) }
+
+        /// The running count of working minutes up to `t` (a monotone ruler: equal
+        /// across nights, weekends and holidays).
+        func position(of t: LocalDateTime) -> Int {
+            let i = index(t.date)
+            if t.date.dayNumber < WorkCalendar.firstDay.dayNumber { return 0 }
+            if t.date.dayNumber > WorkCalendar.lastDay.dayNumber { return Int(cumulative[i + 1]) }
+            let m = t.time.minuteOfDay
+            var worked = 0
+            for p in schedules[Int(schedule[i])] {
+                if m <= p.start.minuteOfDay { break }
+                worked += min(m, p.end.minuteOfDay) - p.start.minuteOfDay
+            }
+            return Int(cumulative[i]) + worked
+        }
+
+        /// The earliest moment whose position is `w`.
+        func dateTime(atPosition w: Int) -> LocalDateTime {
+            let cum = cumulative
+            if w <= 0 { return LocalDateTime(WorkCalendar.firstDay, LocalTime(minuteOfDay: 0)) }
+            if w > Int(cum[cum.count - 1]) { return LocalDateTime(WorkCalendar.lastDay, LocalTime(minuteOfDay: 1439)) }
+            // Smallest day i with cum[i+1] >= w; then cum[i] < w, so the day has work.
+            var lo = 0, hi = cum.count - 2
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if Int(cum[mid + 1]) >= w { hi = mid } else { lo = mid + 1 }
+            }
+            var remaining = w - Int(cum[lo])
+            let date = LocalDate(dayNumber: WorkCalendar.firstDay.dayNumber + lo)
+            for p in schedules[Int(schedule[lo])] {
+                let length = p.end.minuteOfDay - p.start.minuteOfDay
+                if remaining <= length { return LocalDateTime(date, LocalTime(minuteOfDay: p.start.minuteOfDay + remaining)) }
+                remaining -= length
+            }
+            return LocalDateTime(date, LocalTime(minuteOfDay: 1439))  // unreachable: the day's total covers w
+        }
     }
 }
