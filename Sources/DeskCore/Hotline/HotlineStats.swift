@@ -51,7 +51,9 @@ extension DeskState {
         var stats = HotlineStats(period: period)
         var minutes: [String: [Int]] = [:]
         var allMinutes: [Int] = []
-        for t in tickets.byID.values where t.voided == nil {
+        // A nested function borrows each ticket in place (no copy of its timeline).
+        func count(_ t: Ticket) {
+            guard t.voided == nil else { return }
             if period.contains(t.openedAt.date) {
                 stats.tickets[.opened, default: []].append(t.id)
                 stats.all.opened += 1
@@ -78,8 +80,9 @@ extension DeskState {
                 minutes[t.category, default: []].append(worked)
             }
         }
+        for i in tickets.all.indices { count(tickets.all[i]) }
         for id in tickets.open {
-            if let t = tickets[id], t.nextDeadline(at: now, settings: s)?.level == .overdue {
+            if let i = tickets.position[id], tickets.all[i].nextDeadline(at: now, settings: s)?.level == .overdue {
                 stats.openOverdueNow += 1
                 stats.tickets[.openOverdueNow, default: []].append(id)
             }

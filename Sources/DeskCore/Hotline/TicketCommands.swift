@@ -61,8 +61,8 @@ public struct OpenTicket: DeskCommand {
             if let c = cadre {
                 if let cadre = state.roster[c], cadre.isDeceased { warnings.append(Problem("hotline.cadre.deceased", [cadre.name], field: "cadre")) }
                 for id in state.tickets.byCadre[c] ?? [] {
-                    if let t = state.tickets[id], t.isOpen, t.category == category {
-                        warnings.append(Problem("hotline.duplicate_open", [t.id.raw, t.summary], field: "category"))
+                    if let i = state.tickets.position[id], state.tickets.all[i].isOpen, state.tickets.all[i].category == category {
+                        warnings.append(Problem("hotline.duplicate_open", [id.raw, state.tickets.all[i].summary], field: "category"))
                     }
                 }
             }

@@ -143,9 +143,9 @@ extension DeskState {
         case .waiting: ids = book.open.filter { book[$0]?.status == .waiting }
         case .callbackDue, .awaitingCallback: ids = Array(book.awaitingCallback)
         case .review: ids = Array(book.awaitingReview)
-        case .all: ids = book.order.filter { book[$0]?.voided == nil }
+        case .all: ids = book.all.indices.filter { book.all[$0].voided == nil }.map { book.all[$0].id }
         }
-        var rows = ids.compactMap { book[$0] }.map { ticketRow($0, now: now) }
+        var rows = ids.compactMap { id in book.position[id].map { ticketRow(book.all[$0], now: now) } }
         switch queue {
         case .dueSoon: rows.removeAll { $0.warning != .dueSoon }
         case .overdue: rows.removeAll { $0.warning != .overdue }
@@ -162,7 +162,7 @@ extension DeskState {
         var ids = Array(tickets.openUnassigned)
         for (person, set) in tickets.openByAssignee where staff.coverer(for: person, on: date) != person {
             for id in set {
-                if let t = tickets[id], TicketRouting.handler(of: t, on: date, staff: staff) == nil { ids.append(id) }
+                if let i = tickets.position[id], TicketRouting.handler(of: tickets.all[i], on: date, staff: staff) == nil { ids.append(id) }
             }
         }
         return ids
@@ -184,7 +184,7 @@ extension DeskState {
     public func ticketQueueCounts(me: ID<Staff>, now: LocalDateTime) -> [TicketQueue: Int] {
         var out: [TicketQueue: Int] = [:]
         for q in TicketQueue.allCases where q != .all { out[q] = ticketQueue(q, me: me, now: now).count }
-        out[.all] = tickets.order.count
+        out[.all] = tickets.all.count(where: { $0.voided == nil })
         return out
     }
 
@@ -202,9 +202,9 @@ extension DeskState {
         let since = now.date.adding(days: -settings.hotline.recentDays)
         var open: [TicketRow] = [], recent: [TicketRow] = []
         for id in tickets.byCadre[cadre] ?? [] {
-            guard let t = tickets[id], t.voided == nil else { continue }
-            if t.isOpen { open.append(ticketRow(t, now: now)) }
-            else if (t.resolvedAt ?? t.openedAt).date >= since { recent.append(ticketRow(t, now: now)) }
+            guard let i = tickets.position[id], tickets.all[i].voided == nil else { continue }
+            if tickets.all[i].isOpen { open.append(ticketRow(tickets.all[i], now: now)) }
+            else if (tickets.all[i].resolvedAt ?? tickets.all[i].openedAt).date >= since { recent.append(ticketRow(tickets.all[i], now: now)) }
         }
         return (TicketQueues.sorted(open, by: .timeLeft), TicketQueues.sorted(recent, by: .newest))
     }
@@ -223,8 +223,8 @@ extension DeskState {
         let working = settings.hotline.calendar.isWorkingDay(now.date)
         var out: [TicketReminder] = []
         for id in tickets.open {
-            guard let t = tickets[id], working || t.priority == .urgent else { continue }
-            let row = ticketRow(t, now: now)
+            guard let i = tickets.position[id], working || tickets.all[i].priority == .urgent else { continue }
+            let row = ticketRow(tickets.all[i], now: now)
             if let s = staff, row.handler != s { continue }
             guard let d = row.deadline else { continue }
             if d.level == .overdue { out.append(TicketReminder(kind: .overdue(day: d.overdueDay), row: row)) }
@@ -233,14 +233,14 @@ extension DeskState {
         if working {
             let mayCallBack = staff.map { self.staff[$0]?.role.can(.rateCallback) ?? false } ?? true
             for id in tickets.awaitingCallback where mayCallBack {
-                guard let t = tickets[id], staff == nil || t.resolvedBy != staff else { continue }
-                let row = ticketRow(t, now: now)
+                guard let i = tickets.position[id], staff == nil || tickets.all[i].resolvedBy != staff else { continue }
+                let row = ticketRow(tickets.all[i], now: now)
                 if let due = row.callbackDueOn, due <= now.date { out.append(TicketReminder(kind: .callbackDue, row: row)) }
             }
             let supervises = staff.map { self.staff[$0]?.role.can(.superviseTickets) ?? false } ?? true
             if supervises {
                 for id in tickets.awaitingReview {
-                    if let t = tickets[id] { out.append(TicketReminder(kind: .review, row: ticketRow(t, now: now))) }
+                    if let i = tickets.position[id] { out.append(TicketReminder(kind: .review, row: ticketRow(tickets.all[i], now: now))) }
                 }
             }
         }

@@ -25,7 +25,7 @@ public enum TicketRouting {
         var seen: Set<ID<Ticket>> = []
         for p in people {
             for id in (p == me ? [] : book.openByAssignee[p] ?? []).union(book.openByBackup[p] ?? []) where seen.insert(id).inserted {
-                guard let t = book[id], t.assignee != me, handler(of: t, on: date, staff: staff) == me else { continue }
+                guard let i = book.position[id], book.all[i].assignee != me, handler(of: book.all[i], on: date, staff: staff) == me else { continue }
                 covering.append(id)
             }
         }

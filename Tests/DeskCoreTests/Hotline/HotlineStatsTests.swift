@@ -103,7 +103,7 @@ import Testing
         #expect(year.openOverdueNow > 0)
         #expect(!state.ticketQueue(.waiting, me: "S002", now: now).isEmpty)
         #expect(!state.ticketQueue(.awaitingCallback, me: "S002", now: now).isEmpty)
-        #expect(state.tickets.byID.values.contains { $0.reopenCount > 0 })
+        #expect(state.tickets.all.contains { $0.reopenCount > 0 })
         // The same seed makes the same history.
         var again = SplitMix64(seed: 2026)
         let (t2, _) = try desk(cadres: 2000)
