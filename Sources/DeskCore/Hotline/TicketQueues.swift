@@ -139,19 +139,20 @@ extension DeskState {
         case .mine: ids = TicketRouting.handled(by: me, on: now.date, in: self).mine
         case .coveringFor: ids = TicketRouting.handled(by: me, on: now.date, in: self).covering
         case .unassigned: ids = unassignedTickets(on: now.date)
-        case .dueSoon, .overdue, .open: ids = Array(book.open)
+        case .open: ids = Array(book.open)
+        case .dueSoon, .overdue:
+            // Only the matching tickets become rows (a row costs more than a deadline).
+            let level: WarningLevel = queue == .overdue ? .overdue : .dueSoon
+            ids = book.open.filter { id in
+                book.position[id].map { book.all[$0].nextDeadline(at: now, settings: settings.hotline)?.level == level } ?? false
+            }
         case .waiting: ids = book.open.filter { book[$0]?.status == .waiting }
         case .callbackDue, .awaitingCallback: ids = Array(book.awaitingCallback)
         case .review: ids = Array(book.awaitingReview)
         case .all: ids = book.all.indices.filter { book.all[$0].voided == nil }.map { book.all[$0].id }
         }
         var rows = ids.compactMap { id in book.position[id].map { ticketRow(book.all[$0], now: now) } }
-        switch queue {
-        case .dueSoon: rows.removeAll { $0.warning != .dueSoon }
-        case .overdue: rows.removeAll { $0.warning != .overdue }
-        case .callbackDue: rows.removeAll { ($0.callbackDueOn.map { $0 > now.date } ?? true) }
-        default: break
-        }
+        if queue == .callbackDue { rows.removeAll { ($0.callbackDueOn.map { $0 > now.date } ?? true) } }
         rows = rows.filter { matches($0, filter) }
         return TicketQueues.sorted(rows, by: sort)
     }
@@ -223,7 +224,8 @@ extension DeskState {
         let working = settings.hotline.calendar.isWorkingDay(now.date)
         var out: [TicketReminder] = []
         for id in tickets.open {
-            guard let i = tickets.position[id], working || tickets.all[i].priority == .urgent else { continue }
+            guard let i = tickets.position[id], working || tickets.all[i].priority == .urgent,
+                  let level = tickets.all[i].nextDeadline(at: now, settings: settings.hotline)?.level, level != .ok else { continue }
             let row = ticketRow(tickets.all[i], now: now)
             if let s = staff, row.handler != s { continue }
             guard let d = row.deadline else { continue }
@@ -261,17 +263,24 @@ extension DeskState {
 }
 
 enum TicketQueues {
+    /// Sorts by a key computed once per row, moving small (key, index) pairs
+    /// rather than whole rows.
     static func sorted(_ rows: [TicketRow], by sort: TicketSort) -> [TicketRow] {
-        switch sort {
-        case .timeLeft: return rows.sorted { (timeKey($0), $0.id) < (timeKey($1), $1.id) }
-        case .newest: return rows.sorted { ($0.openedAt, $0.id) > ($1.openedAt, $1.id) }
-        case .oldest: return rows.sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }
-        case .priority:
-            return rows.sorted { a, b in
-                if a.priority != b.priority { return a.priority > b.priority }
-                return (timeKey(a), a.id) < (timeKey(b), b.id)
+        func key(_ r: TicketRow) -> Int {
+            switch sort {
+            case .timeLeft: return timeKey(r)
+            case .newest: return -r.openedAt.minutes
+            case .oldest: return r.openedAt.minutes
+            case .priority: return (r.priority == .urgent ? 0 : 1 << 60) + timeKey(r)
             }
         }
+        var keyed = rows.indices.map { (key: key(rows[$0]), index: $0) }
+        keyed.sort { a, b in
+            if a.key != b.key { return a.key < b.key }
+            let (x, y) = (rows[a.index].id, rows[b.index].id)
+            return sort == .newest ? x > y : x < y
+        }
+        return keyed.map { rows[$0.index] }
     }
 
     /// Sort key for "time left": the due moment; stopped clocks after every
