@@ -114,9 +114,12 @@ extension DeskState {
         if t.isAwaitingCallback, let r = t.resolvedAt {
             callbackDue = s.calendar.adding(workingDays: s.callbackAfterWorkingDays, to: r.date)
         }
+        let cadreName = t.cadre.flatMap { roster.byID[$0]?.name }
+        let caller: String
+        if case .cadre(let c) = t.caller, c == t.cadre, let n = cadreName { caller = n } else { caller = callerName(t.caller) }
         return TicketRow(id: t.id, openedAt: t.openedAt, channel: t.channel, category: t.category, priority: t.priority,
                          status: t.status, waitingOn: t.waitingOn, summary: t.summary, cadre: t.cadre,
-                         cadreName: t.cadre.flatMap { roster[$0]?.name }, callerName: callerName(t.caller),
+                         cadreName: cadreName, callerName: caller,
                          assignee: t.assignee,
                          handler: t.isOpen ? TicketRouting.handler(of: t, on: now.date, staff: staff) : t.assignee,
                          deadline: Ticket.pressing(t.response(at: now, settings: s), completion), completionDue: completion?.due,
@@ -125,7 +128,7 @@ extension DeskState {
 
     func callerName(_ c: Caller) -> String {
         switch c {
-        case .cadre(let id): return roster[id]?.name ?? id.raw
+        case .cadre(let id): return roster.byID[id]?.name ?? id.raw
         case .family(_, _, let name, _), .unknown(let name, _): return name
         }
     }

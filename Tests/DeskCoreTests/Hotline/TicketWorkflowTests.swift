@@ -215,4 +215,51 @@ import Testing
         let lines = h.ticket(id).timeline.map { $0.text(zh, settings: h.state.settings.hotline, name: names) }
         #expect(lines == ["受理工单", "状态改为「等待第三方答复」等医保局答复", "分派给 李娜"])
     }
+
+    @Test func smallerCommandsCheckTheirInputAndChangeOnlyWhatIsDifferent() throws {
+        let h = try HotlineDesk(at: LocalDateTime("2026-11-23 09:00")!)
+        let id = try h.open()
+        #expect(refusal { try h.desk.perform(ChangeTicketStatus(id: id, to: .waiting), as: h.operatorA) }
+                == .invalid([Problem("hotline.note.required", field: "note"), Problem("hotline.waiting.on_whom", field: "waitingOn")]))
+        #expect(refusal { try h.desk.perform(ChangeTicketStatus(id: id, to: .resolved), as: h.operatorA) }
+                == .invalid([Problem("hotline.status.not_settable", field: "status")]))
+        #expect(refusal { try h.desk.perform(ReclassifyTicket(id: id, category: "astrology", priority: .normal), as: h.operatorA) }
+                == .invalid([Problem("hotline.category.unknown", ["astrology"], field: "category")]))
+        #expect(refusal { try h.desk.perform(AssignTicket(id: id, assignee: h.operatorB, backup: h.operatorB), as: h.operatorA) }
+                == .invalid([Problem("hotline.backup.same", field: "backup")]))
+        #expect(refusal { try h.desk.perform(AddTicketNote(id: "T2026-09999", text: "x"), as: h.operatorA) }
+                == .conflict(Problem("hotline.not_found", ["T2026-09999"])))
+        let seq = h.desk.log.lastSeq
+        try h.desk.perform(ReclassifyTicket(id: id, category: "policy", priority: .normal), as: h.operatorA)
+        try h.desk.perform(EditTicket(id: id, summary: " 咨询护理费政策 "), as: h.operatorA)
+        #expect(h.desk.log.lastSeq == seq)
+        try h.desk.perform(EditTicket(id: id, details: "老干部问护理费何时调整", cadre: h.li), as: h.operatorA)
+        #expect(h.ticket(id).details == "老干部问护理费何时调整")
+        #expect(h.state.ticketsForCadre(h.li, now: h.now).open.map(\.id) == [id])
+        #expect(h.state.ticketsForCadre(h.zhang, now: h.now).open.isEmpty)
+    }
+
+    @Test func callersAreCheckedAsTheyAreTyped() throws {
+        let h = try HotlineDesk(at: LocalDateTime("2026-11-23 09:00")!)
+        #expect(refusal {
+            try h.desk.perform(OpenTicket(caller: .family(cadre: h.zhang, relation: " ", name: "张丽", phone: "0951-501"),
+                                          category: "policy", summary: "问政策"), as: h.operatorA)
+        } == .invalid([Problem("hotline.relation.required", field: "relation"), Problem("phone.format", field: "callerPhone")]))
+        #expect(refusal {
+            try h.desk.perform(OpenTicket(caller: .unknown(name: "王先生", phone: ""), category: "policy", summary: "问政策"), as: h.operatorA)
+        } == .invalid([Problem("hotline.callerPhone.required", field: "callerPhone")]))
+        #expect(refusal {
+            try h.desk.perform(OpenTicket(caller: .cadre("C99999"), category: "policy", summary: "问政策"), as: h.operatorA)
+        } == .invalid([Problem("hotline.cadre.not_found", ["C99999"], field: "caller"), Problem("hotline.cadre.not_found", ["C99999"], field: "cadre")]))
+        #expect(refusal {
+            try h.desk.perform(OpenTicket(caller: .cadre(h.zhang), category: "policy", summary: "问政策"), as: h.clerk)
+        } == .notAllowed(Problem("error.not_allowed", ["handleTickets"])))
+        // An unknown caller about no one on the roster: the number is kept normalised.
+        let applied = try h.desk.perform(OpenTicket(caller: .unknown(name: "王先生", phone: "139 1234 5678"), category: "policy",
+                                                    summary: "问政策"), as: h.operatorA)
+        let t = h.ticket((applied[0].event as! TicketOpened).id)
+        #expect(t.caller == .unknown(name: "王先生", phone: "13912345678"))
+        #expect(t.cadre == nil)
+        #expect(h.state.ticketQueue(.unassigned, me: h.operatorA, now: h.now).first?.callerName == "王先生")
+    }
 }
