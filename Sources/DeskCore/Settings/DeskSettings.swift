@@ -37,6 +37,7 @@ public struct ChangeSettings: DeskCommand {
         if settings.centreName.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(Problem("settings.centre_name", field: "centreName")) }
         if !(1...240).contains(settings.idleLockMinutes) { problems.append(Problem("settings.idle_minutes", field: "idleLockMinutes")) }
         problems += settings.centre.problems
+        problems += settings.hotline.problems()
         if !problems.isEmpty { throw .invalid(problems) }
         return settings == state.settings ? [] : [SettingsChanged(settings: settings)]
     }
