@@ -72,7 +72,6 @@ extension DeskState {
     private func collectDue(on date: LocalDate, horizon: Int, where include: (Cadre) -> Bool) -> [DueItem] {
         let rules = DueRules(settings: settings.visits, date: date, horizon: horizon)
         var out: [DueItem] = []
-        out.reserveCapacity(roster.count)
         var assigner = Assigner(staff: staff, date: date)
         for c in roster.byID.values where include(c) {
             let start = out.count
