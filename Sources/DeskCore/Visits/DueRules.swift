@@ -21,6 +21,21 @@ public enum DueRule: String, Sendable, Hashable, CaseIterable, Codable {
 
     public var catalogKey: String { "visits.rule.\(rawValue)" }
 
+    /// Declaration order, for sorting without allocating `allCases`.
+    var order: Int {
+        switch self {
+        case .careVisit: 0
+        case .carePhone: 1
+        case .monthlyContact: 2
+        case .birthday: 3
+        case .hospital: 4
+        case .bereavement: 5
+        case .condolence: 6
+        case .festival: 7
+        case .followUp: 8
+        }
+    }
+
     /// The visit that satisfies this rule, for a pre-filled form.
     public var suggested: (kind: VisitKind, occasion: VisitOccasion) {
         switch self {
@@ -123,8 +138,8 @@ struct DueRules {
     }
 
     /// Appends the cadre's items (unassigned: the caller assigns).
-    func items(for cadre: Cadre, track: CadreTrack?, rows: ChunkedArray<VisitRow>, book: VisitBook, into out: inout [DueItem]) {
-        let s = track?.summary(through: date.dayNumber, rows) ?? TrackSummary()
+    func items(for cadre: Cadre, in book: VisitBook, into out: inout [DueItem]) {
+        let s = book.summary(of: cadre.id, through: date)
         if let died = cadre.deceasedOn, died <= date {
             // The file stays, every schedule stops; only the family's 吊唁 remains.
             let done = max(s.anyByKind[condolenceKind], s.byOccasion[bereavementOccasion])
@@ -255,7 +270,7 @@ extension DueItem {
     /// Most urgent first: fewest days left, then rule, then cadre.
     static func urgency(_ a: DueItem, _ b: DueItem) -> Bool {
         if a.daysLeft != b.daysLeft { return a.daysLeft < b.daysLeft }
-        if a.rule != b.rule { return DueRule.allCases.firstIndex(of: a.rule)! < DueRule.allCases.firstIndex(of: b.rule)! }
+        if a.rule != b.rule { return a.rule.order < b.rule.order }
         return a.cadre < b.cadre
     }
 }

@@ -15,6 +15,10 @@ public struct VisitBook: Sendable {
     public private(set) var highestSerial = 0
 
     /// Cadres and staff seen in visits, as small integers for the rows.
+    /// Slot of file number `C<n>` at index n (-1: none): the due rules look up
+    /// every cadre, and reading digits beats hashing a string.
+    var cadreSlotByNumber: [Int32] = []
+    /// Slots of ids that are not file numbers.
     var cadreIndex: [ID<Cadre>: Int32] = [:]
     var cadreIDs: [ID<Cadre>] = []
     var tracks: [CadreTrack] = []
@@ -101,9 +105,14 @@ public struct VisitBook: Sendable {
     }
 
     private mutating func intern(_ id: ID<Cadre>) -> Int32 {
-        if let i = cadreIndex[id] { return i }
+        if let i = slot(of: id) { return i }
         let i = Int32(cadreIDs.count)
-        cadreIndex[id] = i
+        if let n = Self.fileNumber(id), n < 10_000_000 {
+            if cadreSlotByNumber.count <= n { cadreSlotByNumber += repeatElement(-1, count: n + 1 - cadreSlotByNumber.count) }
+            cadreSlotByNumber[n] = i
+        } else {
+            cadreIndex[id] = i
+        }
         cadreIDs.append(id)
         tracks.append(CadreTrack())
         return i
@@ -131,7 +140,37 @@ public struct VisitBook: Sendable {
 
     func cadres(ofRow r: Int32) -> [Int32] { groupCadres[r] ?? [rows[Int(r)].cadre] }
 
-    func track(of cadre: ID<Cadre>) -> CadreTrack? { cadreIndex[cadre].map { tracks[Int($0)] } }
+    func slot(of cadre: ID<Cadre>) -> Int32? {
+        if let n = Self.fileNumber(cadre) {
+            guard n < cadreSlotByNumber.count else { return nil }
+            let s = cadreSlotByNumber[n]
+            return s >= 0 ? s : nil
+        }
+        return cadreIndex[cadre]
+    }
+
+    /// n of a file number `C<digits>` (as the roster hands them out), else nil.
+    static func fileNumber(_ id: ID<Cadre>) -> Int? {
+        var n = 0, digits = 0
+        for (i, b) in id.raw.utf8.enumerated() {
+            if i == 0 {
+                guard b == UInt8(ascii: "C") else { return nil }
+            } else {
+                guard b >= 48, b <= 57, digits < 9 else { return nil }
+                n = n * 10 + Int(b - 48)
+                digits += 1
+            }
+        }
+        return digits > 0 ? n : nil
+    }
+
+    func track(of cadre: ID<Cadre>) -> CadreTrack? { slot(of: cadre).map { tracks[Int($0)] } }
+
+    /// The cadre's visit summary as of `date` (read in place: no copy of the track).
+    func summary(of cadre: ID<Cadre>, through date: LocalDate) -> TrackSummary {
+        guard let i = slot(of: cadre) else { return TrackSummary() }
+        return tracks[Int(i)].summary(through: date.dayNumber, rows)
+    }
 
     func staffID(_ i: UInt16) -> ID<Staff>? { i == VisitRow.noStaff ? nil : staffIDs[Int(i)] }
 
@@ -161,6 +200,7 @@ public struct VisitBook: Sendable {
         for s in byStaff { b += s.capacity * 4 + 32 }
         for (_, d) in byDay { b += d.capacity * 4 + 32 + 16 }
         b += cadreIndex.capacity * (MemoryLayout<ID<Cadre>>.stride + 4) + cadreIDs.capacity * MemoryLayout<ID<Cadre>>.stride
+        b += cadreSlotByNumber.capacity * 4
         b += groupCadres.count * 64 + voidOffsets.capacity * 16 + rowByOtherID.capacity * 24
         return b
     }

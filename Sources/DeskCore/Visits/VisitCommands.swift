@@ -136,7 +136,7 @@ public struct AmendVisit: DeskCommand {
         record.learned = VisitCheck.trim(record.learned)
         record.needs = record.needs.map(VisitCheck.trim)
         record.gifts = VisitCheck.trim(record.gifts)
-        var found = VisitCheck.check(record, in: state, today: context.today)
+        var found = VisitCheck.check(record, in: state, today: context.today, previous: old)
         if record.needs.count < old.needCount {
             found.errors.append(Problem("visits.needs_removed", [String(old.needCount)], field: "needs"))
         }
@@ -166,7 +166,9 @@ enum VisitCheck {
         if !found.warnings.isEmpty, !confirmed { throw .needsConfirmation(found.warnings) }
     }
 
-    static func check(_ v: VisitRecord, in state: DeskState, today: LocalDate) -> (errors: [Problem], warnings: [Problem]) {
+    /// `previous`: the version being amended (its date, if unchanged, is not questioned again).
+    static func check(_ v: VisitRecord, in state: DeskState, today: LocalDate,
+                      previous: VisitSummary? = nil) -> (errors: [Problem], warnings: [Problem]) {
         var errors: [Problem] = [], warnings: [Problem] = []
         let date = v.at.date
 
@@ -183,7 +185,8 @@ enum VisitCheck {
                 errors.append(Problem("visits.cadre_not_found", [id.raw], field: "cadres"))
                 continue
             }
-            if let died = c.deceasedOn, v.kind != .condolence {
+            // A visit made before the death may still be recorded afterwards.
+            if let died = c.deceasedOn, died <= date, v.kind != .condolence {
                 errors.append(Problem("visits.cadre_deceased", [c.name, died.description], field: "cadres"))
             }
             if v.kind == .condolence, c.deceasedOn == nil, c.widowedOn == nil {
@@ -205,7 +208,7 @@ enum VisitCheck {
         }
 
         if date > today { errors.append(Problem("visits.date_future", [today.description], field: "at")) }
-        if date < today.adding(days: -oldDays) { warnings.append(Problem("visits.date_old", [date.description], field: "at")) }
+        if date < today.adding(days: -oldDays), previous?.at.date != date { warnings.append(Problem("visits.date_old", [date.description], field: "at")) }
         if let f = v.followUp {
             if f <= date { errors.append(Problem("visits.follow_up_not_after", [date.description], field: "followUp")) }
             if f > date.adding(days: 366) { errors.append(Problem("visits.follow_up_too_far", field: "followUp")) }

@@ -290,6 +290,17 @@ import Testing
         #expect(w.state.visitTimeline(of: c).map(\.at.date) == [day(2026, 11, 20), day(2026, 11, 12), day(2026, 11, 5)])
     }
 
+    @Test func cadreIdsThatAreNotFileNumbersWorkToo() throws {
+        var w = VisitWorld()
+        let odd = w.cadre(care: 1) { $0.id = "LX-7" }
+        let big = w.cadre(care: 1) { $0.id = "C0000000000042" }
+        w.visit(odd, .home, on: day(2026, 11, 20))
+        w.visit(big, .home, on: day(2026, 11, 21))
+        #expect(w.item(odd, .careVisit, on: day(2026, 11, 30))?.lastVisit == day(2026, 11, 20))
+        #expect(w.item(big, .careVisit, on: day(2026, 12, 1))?.lastVisit == day(2026, 11, 21))
+        #expect(w.state.visitTimeline(of: "C00042").isEmpty)
+    }
+
     // MARK: assignment (AB岗)
 
     @Test func itemsGoToTheBackupDuringTheContactPersonsAbsenceAndBackAfter() throws {

@@ -66,7 +66,22 @@ import Testing
         let e = problems { try t.desk.perform(LogVisit(cadres: [c], staff: [wang], at: now, kind: .home, occasion: .routine), as: wang) }
         #expect(e == .invalid([Problem("visits.cadre_deceased", ["张一国", "2026-11-21"], field: "cadres")]))
         try t.desk.perform(LogVisit(cadres: [c], staff: [wang], at: now, kind: .condolence, occasion: .bereavement), as: wang)
-        #expect(t.desk.state.visits.count == 1)
+        // A home visit made before the death is still recorded, late.
+        try t.desk.perform(LogVisit(cadres: [c], staff: [wang], at: LocalDateTime(LocalDate(2026, 11, 19), LocalTime(15, 0)),
+                                    kind: .home, occasion: .illness), as: wang)
+        #expect(t.desk.state.visits.count == 2)
+    }
+
+    @Test func correctingAnOldVisitDoesNotAskAboutItsDateAgain() throws {
+        let c = try cadre(1)
+        let old = LocalDateTime(LocalDate(2026, 6, 1), LocalTime(9, 0))
+        #expect(problems { try t.desk.perform(LogVisit(cadres: [c], staff: [wang], at: old, kind: .home, occasion: .routine), as: wang) }
+                == .needsConfirmation([Problem("visits.date_old", ["2026-06-01"], field: "at")]))
+        try t.desk.perform(LogVisit(cadres: [c], staff: [wang], at: old, kind: .home, occasion: .routine, confirmed: true), as: wang)
+        var r = try t.desk.visitDetail("V000001").record
+        r.learned = "补记:老人反映腿脚不便"
+        try t.desk.perform(AmendVisit(r, reason: "补记情况"), as: wang)
+        #expect(try t.desk.visitDetail("V000001").record.learned == "补记:老人反映腿脚不便")
     }
 
     @Test func aHomeVisitToACadreLivingElsewhereAsksFirstButACallDoesNot() throws {
