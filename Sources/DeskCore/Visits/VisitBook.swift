@@ -21,7 +21,8 @@ public struct VisitBook: Sendable {
     /// Slots of ids that are not file numbers.
     var cadreIndex: [ID<Cadre>: Int32] = [:]
     var cadreIDs: [ID<Cadre>] = []
-    var tracks: [CadreTrack] = []
+    /// Per cadre slot; small chunks, so a copy-on-write copies 256 tracks, not all.
+    var tracks = ChunkedArray<CadreTrack>(shift: 8)
     var staffIndex: [ID<Staff>: UInt16] = [:]
     var staffIDs: [ID<Staff>] = []
     /// Rows in which each staff member took part (log order).
@@ -196,7 +197,8 @@ public struct VisitBook: Sendable {
     /// dictionaries estimated at their bucket storage).
     public var estimatedBytes: Int {
         var b = rows.allocatedBytes + rowBySerial.allocatedBytes
-        for t in tracks { b += MemoryLayout<CadreTrack>.stride + t.rows.capacity * 4 }
+        b += tracks.allocatedBytes
+        for i in tracks.indices { b += tracks[i].rows.capacity * 4 }
         for s in byStaff { b += s.capacity * 4 + 32 }
         for (_, d) in byDay { b += d.capacity * 4 + 32 + 16 }
         b += cadreIndex.capacity * (MemoryLayout<ID<Cadre>>.stride + 4) + cadreIDs.capacity * MemoryLayout<ID<Cadre>>.stride
