@@ -13,10 +13,7 @@ public enum SampleVisits {
         while month <= to {
             let span = Period(start: max(month, from), end: min(month.lastOfMonth, to))
             for v in g.visits(in: span, rng: &rng) {
-                let cmd = LogVisit(cadres: v.cadres, staff: v.staff, at: v.at, kind: v.kind, occasion: v.occasion,
-                                   learned: v.learned, needs: v.needs, gifts: v.gifts, moneyEach: v.moneyEach,
-                                   followUp: v.followUp, confirmed: true)
-                out.append(Desk.BatchItem(cmd, now: v.at))
+                out.append(Desk.BatchItem(LogVisit(v, confirmed: true), now: v.at))
             }
             month = month.adding(months: 1)
         }

@@ -1,41 +1,28 @@
 /// Records one visit (one cadre, or several for a group visit).
 public struct LogVisit: DeskCommand {
-    public var cadres: [ID<Cadre>]
-    public var staff: [ID<Staff>]
-    public var at: LocalDateTime
-    public var kind: VisitKind
-    public var occasion: VisitOccasion
-    public var learned: String
-    public var needs: [String]
-    public var gifts: String
-    public var moneyEach: Money
-    public var followUp: LocalDate?
+    /// The visit as typed; its `id` is not used: the command gives the next
+    /// number under the log lock, so two terminals never share one.
+    public var visit: VisitRecord
     /// Go ahead despite warnings (a home visit to a cadre living elsewhere, a
     /// likely duplicate, a large sum, a date long past).
     public var confirmed: Bool
 
+    public init(_ visit: VisitRecord, confirmed: Bool = false) {
+        self.visit = visit
+        self.confirmed = confirmed
+    }
+
     public init(cadres: [ID<Cadre>], staff: [ID<Staff>], at: LocalDateTime, kind: VisitKind, occasion: VisitOccasion,
                 learned: String = "", needs: [String] = [], gifts: String = "", moneyEach: Money = .zero,
                 followUp: LocalDate? = nil, confirmed: Bool = false) {
-        self.cadres = cadres
-        self.staff = staff
-        self.at = at
-        self.kind = kind
-        self.occasion = occasion
-        self.learned = learned
-        self.needs = needs
-        self.gifts = gifts
-        self.moneyEach = moneyEach
-        self.followUp = followUp
-        self.confirmed = confirmed
+        self.init(VisitRecord(id: "", cadres: cadres, staff: staff, at: at, kind: kind, occasion: occasion, learned: learned,
+                              needs: needs, gifts: gifts, moneyEach: moneyEach, followUp: followUp), confirmed: confirmed)
     }
 
     public func events(in state: DeskState, context: CommandContext) throws(DeskError) -> [any DeskEvent] {
         try context.require(.logVisits)
-        let record = VisitRecord(id: Visit.id(serial: state.visits.highestSerial + 1), cadres: cadres, staff: staff, at: at,
-                                 kind: kind, occasion: occasion, learned: VisitCheck.trim(learned),
-                                 needs: needs.map(VisitCheck.trim), gifts: VisitCheck.trim(gifts), moneyEach: moneyEach,
-                                 followUp: followUp)
+        var record = VisitCheck.cleaned(visit)
+        record.id = Visit.id(serial: state.visits.highestSerial + 1)
         try VisitCheck.verdict(VisitCheck.check(record, in: state, today: context.today), confirmed: confirmed)
         return [VisitLogged(visit: record)]
     }
@@ -132,10 +119,7 @@ public struct AmendVisit: DeskCommand {
         try context.require(.logVisits)
         let old = try VisitCheck.ownVisit(visit.id, in: state, context: context)
         if old.voided { throw .conflict(Problem("visits.already_voided", [visit.id.raw])) }
-        var record = visit
-        record.learned = VisitCheck.trim(record.learned)
-        record.needs = record.needs.map(VisitCheck.trim)
-        record.gifts = VisitCheck.trim(record.gifts)
+        let record = VisitCheck.cleaned(visit)
         var found = VisitCheck.check(record, in: state, today: context.today, previous: old)
         if record.needs.count < old.needCount {
             found.errors.append(Problem("visits.needs_removed", [String(old.needCount)], field: "needs"))
@@ -160,6 +144,15 @@ enum VisitCheck {
     static let oldDays = 60
 
     static func trim(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    /// The record with its free text trimmed, as it is stored.
+    static func cleaned(_ v: VisitRecord) -> VisitRecord {
+        var r = v
+        r.learned = trim(r.learned)
+        r.needs = r.needs.map(trim)
+        r.gifts = trim(r.gifts)
+        return r
+    }
 
     static func verdict(_ found: (errors: [Problem], warnings: [Problem]), confirmed: Bool) throws(DeskError) {
         if !found.errors.isEmpty { throw .invalid(found.errors) }

@@ -121,9 +121,10 @@ public enum VisitBenchmarks {
             guard let item = day.items.first else { continue }
             serial += 1
             seq += 1
-            let draft = state.draft(for: item, by: me, at: LocalDateTime(f.today, LocalTime(10, 0)))
-            let e = VisitLogged(visit: VisitRecord(id: Visit.id(serial: serial), cadres: draft.cadres, staff: draft.staff,
-                                                   at: draft.at, kind: draft.kind, occasion: draft.occasion, learned: "回访"))
+            var visit = state.draft(for: item, by: me, at: LocalDateTime(f.today, LocalTime(10, 0))).visit
+            visit.id = Visit.id(serial: serial)
+            visit.learned = "回访"
+            let e = VisitLogged(visit: visit)
             let meta = EventMeta(seq: seq, id: UUID(), at: Timestamp(epochMillis: 0, offsetMinutes: 480), by: me, offset: 0)
             let ms = time {
                 state.apply(e, meta)

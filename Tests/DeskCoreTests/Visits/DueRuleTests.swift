@@ -180,7 +180,7 @@ import Testing
         let item = w.item(c, .carePhone, on: day(2026, 11, 28))
         #expect(item?.by == day(2026, 12, 1))
         #expect(item?.lastVisit == day(2026, 11, 1))
-        #expect(w.state.draft(for: item!, by: VisitWorld.wang, at: LocalDateTime(day(2026, 11, 28), LocalTime(9, 0))).kind == .phone)
+        #expect(w.state.draft(for: item!, by: VisitWorld.wang, at: LocalDateTime(day(2026, 11, 28), LocalTime(9, 0))).visit.kind == .phone)
     }
 
     // MARK: festivals
@@ -242,8 +242,8 @@ import Testing
         #expect(w.item(c, .followUp, on: day(2026, 11, 22))?.daysOverdue == 2)
         let draft = w.state.draft(for: w.item(c, .followUp, on: day(2026, 11, 22))!, by: VisitWorld.li,
                                   at: LocalDateTime(day(2026, 11, 22), LocalTime(9, 0)))
-        #expect(draft.occasion == .difficulty)
-        #expect(draft.staff == [VisitWorld.li])
+        #expect(draft.visit.occasion == .difficulty)
+        #expect(draft.visit.staff == [VisitWorld.li])
         w.visit(c, .phone, on: day(2026, 11, 22))
         #expect(w.item(c, .followUp, on: day(2026, 11, 22)) == nil)
     }

@@ -182,9 +182,9 @@ import Testing
         let item = try #require(t.desk.state.myDay(for: wang, on: today).hospitalisedWithoutVisit.first)
         #expect(item.cadre == c)
         var draft = t.desk.state.draft(for: item, by: wang, at: now)
-        #expect(draft.kind == .hospital)
-        #expect(draft.occasion == .illness)
-        draft.learned = "术后恢复良好"
+        #expect(draft.visit.kind == .hospital)
+        #expect(draft.visit.occasion == .illness)
+        draft.visit.learned = "术后恢复良好"
         try t.desk.perform(draft, as: wang)
         #expect(t.desk.state.myDay(for: wang, on: today).hospitalisedWithoutVisit.isEmpty)
     }
