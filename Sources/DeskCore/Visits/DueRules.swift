@@ -115,11 +115,10 @@ struct DueRules {
         self.settings = settings
         self.date = date
         self.horizon = max(0, horizon)
-        func mask(_ kinds: [VisitKind]) -> UInt16 { kinds.reduce(0) { $0 | 1 << UInt16($1.code) } }
-        homeMask = mask(settings.homeVisitKinds)
-        contactMask = mask(settings.contactKinds)
-        birthdayMask = mask(settings.birthdayKinds)
-        hospitalMask = mask(settings.hospitalKinds)
+        homeMask = VisitKind.mask(settings.homeVisitKinds)
+        contactMask = VisitKind.mask(settings.contactKinds)
+        birthdayMask = VisitKind.mask(settings.birthdayKinds)
+        hospitalMask = VisitKind.mask(settings.hospitalKinds)
         festivalKind = Int(VisitKind.festival.code)
         condolenceKind = Int(VisitKind.condolence.code)
         bereavementOccasion = Int(VisitOccasion.bereavement.code)

@@ -27,7 +27,7 @@ extension DeskState {
         if staff.coverer(for: me, on: date) == me { whose.append(me) }
         let week = Period.week(containing: date)
         var birthdays: [BirthdayEntry] = []
-        let birthdayMask = settings.visits.birthdayKinds.reduce(UInt16(0)) { $0 | 1 << UInt16($1.code) }
+        let birthdayMask = VisitKind.mask(settings.visits.birthdayKinds)
         let items = collectDue(on: date, horizon: 0, contacts: whose) { c in
             if c.deceasedOn == nil, let b = Self.birthday(of: c, in: week) {
                 let s = visits.summary(of: c.id, through: date)
@@ -56,7 +56,7 @@ extension DeskState {
     }
 
     /// A visit form filled in for an item: its cadre, the kind and occasion
-    /// that satisfy it, `by` (and the assignee's partner left to the clerk), now.
+    /// that satisfy it, `me` as the visitor (a partner is the clerk's to add), `now`.
     public func draft(for item: DueItem, by me: ID<Staff>, at now: LocalDateTime) -> LogVisit {
         var (kind, occasion) = item.rule.suggested
         if item.rule == .followUp, let v = item.relatedVisit, let earlier = visits.summary(of: v) {

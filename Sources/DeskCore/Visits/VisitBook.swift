@@ -2,9 +2,9 @@
 /// are read back from the log by `offset` when a screen shows one visit), and
 /// the indexes the rules and lists need, all kept up to date in `apply`.
 ///
-/// Memory at a million visits is about 70 bytes a visit (see
-/// `VisitBenchmarks`): a 48-byte row plus an entry in the per-cadre, per-staff,
-/// per-day and id indexes.
+/// Memory at a million visits: about 76 bytes a visit by its own count, 92
+/// by resident-memory growth (`VisitBenchmarks`): a 48-byte row plus an entry
+/// in the per-cadre, per-staff, per-day and id indexes.
 public struct VisitBook: Sendable {
     var rows = ChunkedArray<VisitRow>()
     /// Row of visit `V<n>` at index n (-1: none); ids are dense because the
@@ -234,6 +234,7 @@ struct VisitRow: Sendable {
 
     var day: Int32 { stamp >= 0 ? stamp / 1440 : (stamp - 1439) / 1440 }
     var isVoided: Bool { flags & VisitRow.voided != 0 }
+    func isKind(in mask: UInt16) -> Bool { mask & 1 << UInt16(kind) != 0 }
 }
 
 /// One cadre's visits in time order, and the latest visit of each kind and

@@ -15,6 +15,9 @@ public enum VisitKind: String, Sendable, Codable, CaseIterable, Hashable {
     init(code: UInt8) { self = VisitKind.allCases[Int(code)] }
     private static let codes = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, UInt8($0)) })
 
+    /// A bit set of kinds (bit = code), for the rules' "latest visit of these kinds".
+    static func mask(_ kinds: [VisitKind]) -> UInt16 { kinds.reduce(0) { $0 | 1 << UInt16($1.code) } }
+
     /// Seen face to face (everything but a phone call and "other").
     public var isInPerson: Bool { self != .phone && self != .other }
     public var catalogKey: String { "visits.kind.\(rawValue)" }

@@ -14,9 +14,9 @@
 extension DeskState {
     public func mustVisitOccasions(in period: Period, asOf: LocalDate) -> [OccasionResult] {
         let v = settings.visits
-        func mask(_ kinds: [VisitKind]) -> UInt16 { kinds.reduce(0) { $0 | 1 << UInt16($1.code) } }
-        let birthdayMask = mask(v.birthdayKinds), hospitalMask = mask(v.hospitalKinds)
-        let festivalMask = mask([.festival]), condolenceMask = mask([.condolence]), contactMask = mask(v.contactKinds)
+        let birthdayMask = VisitKind.mask(v.birthdayKinds), hospitalMask = VisitKind.mask(v.hospitalKinds)
+        let festivalMask = VisitKind.mask([.festival]), condolenceMask = VisitKind.mask([.condolence])
+        let contactMask = VisitKind.mask(v.contactKinds)
         let bereavement = VisitOccasion.bereavement.code, festivalOccasion = VisitOccasion.festival.code
         var festivalDays: [(FestivalRule, LocalDate)] = []
         for rule in v.festivals {
@@ -28,20 +28,14 @@ extension DeskState {
 
         func judge(_ rule: DueRule, _ c: Cadre, from: LocalDate, by: LocalDate, lapse: Int, match: (VisitRow) -> Bool) -> OccasionResult {
             let first = firstVisit(of: c.id, from: from.dayNumber * 1440, through: asOf, where: match)
-            let outcome: OccasionOutcome
-            if let d = first, d <= by { outcome = .onTime }
-            else if let d = first, d <= by.adding(days: lapse) { outcome = .late }
-            else if asOf <= by.adding(days: lapse) { outcome = .open }
-            else { outcome = .missed }
-            let met = first.flatMap { $0 <= by.adding(days: lapse) ? $0 : nil }
-            return OccasionResult(cadre: c.id, rule: rule, from: from, by: by, metOn: met, outcome: outcome)
+            return OccasionResult(cadre: c.id, rule: rule, from: from, by: by, first: first, lapse: lapse, asOf: asOf)
         }
         func alive(_ c: Cadre, on d: LocalDate) -> Bool { c.deceasedOn.map { $0 > d } ?? true }
 
         for c in roster.byID.values {
             if alive(c, on: period.start), let b = Self.birthday(of: c, in: period), alive(c, on: b) {
                 var r = judge(.birthday, c, from: b.adding(days: -v.birthdayLeadDays), by: b, lapse: v.lapseDays) {
-                    birthdayMask & 1 << UInt16($0.kind) != 0
+                    $0.isKind(in: birthdayMask)
                 }
                 r.age = b.year - c.birthDate.year
                 r.milestone = v.milestoneAges.contains(r.age!)
@@ -50,24 +44,24 @@ extension DeskState {
             for (rule, day) in festivalDays where rule.audience.includes(c) && alive(c, on: day) {
                 let elsewhere = c.livingElsewhere.map { $0.since <= day } ?? false
                 var r = judge(.festival, c, from: day.adding(days: -v.festivalWindowDays), by: day, lapse: v.festivalLapseDays) {
-                    festivalMask & 1 << UInt16($0.kind) != 0 || (elsewhere && $0.occasion == festivalOccasion)
+                    $0.isKind(in: festivalMask) || (elsewhere && $0.occasion == festivalOccasion)
                 }
                 r.festival = rule.id
                 out.append(r)
             }
             if let a = c.hospitalisedSince, period.contains(a.adding(days: v.hospitalDays)) {
                 out.append(judge(.hospital, c, from: a, by: a.adding(days: v.hospitalDays), lapse: v.lapseDays) {
-                    hospitalMask & 1 << UInt16($0.kind) != 0
+                    $0.isKind(in: hospitalMask)
                 })
             }
             if let w = c.widowedOn, alive(c, on: w), period.contains(w.adding(days: v.bereavementDays)) {
                 out.append(judge(.bereavement, c, from: w, by: w.adding(days: v.bereavementDays), lapse: v.lapseDays) {
-                    condolenceMask & 1 << UInt16($0.kind) != 0 || $0.occasion == bereavement
+                    $0.isKind(in: condolenceMask) || $0.occasion == bereavement
                 })
             }
             if let d = c.deceasedOn, period.contains(d.adding(days: v.bereavementDays)) {
                 out.append(judge(.condolence, c, from: d, by: d.adding(days: v.bereavementDays), lapse: v.lapseDays) {
-                    condolenceMask & 1 << UInt16($0.kind) != 0 || $0.occasion == bereavement
+                    $0.isKind(in: condolenceMask) || $0.occasion == bereavement
                 })
             }
         }
@@ -85,16 +79,10 @@ extension DeskState {
                 for ci in book.cadres(ofRow: r) {
                     guard let c = roster[book.cadreIDs[Int(ci)]] else { continue }
                     let first = firstVisit(of: c.id, from: Int(row.stamp) + 1, through: asOf) {
-                        contactMask & 1 << UInt16($0.kind) != 0
+                        $0.isKind(in: contactMask)
                     }
-                    let outcome: OccasionOutcome
-                    if let d = first, d <= by { outcome = .onTime }
-                    else if let d = first, d <= by.adding(days: v.lapseDays) { outcome = .late }
-                    else if asOf <= by.adding(days: v.lapseDays) { outcome = .open }
-                    else { outcome = .missed }
                     var result = OccasionResult(cadre: c.id, rule: .followUp, from: LocalDate(dayNumber: Int(row.day)), by: by,
-                                                metOn: first.flatMap { $0 <= by.adding(days: v.lapseDays) ? $0 : nil },
-                                                outcome: outcome)
+                                                first: first, lapse: v.lapseDays, asOf: asOf)
                     result.relatedVisit = book.summary(row: r).id
                     out.append(result)
                 }
@@ -110,7 +98,7 @@ extension DeskState {
     /// `contactKinds`), and how many alive throughout had one in every month.
     public func contactCoverage(in period: Period) -> ContactCoverage {
         let months = period.months.map { Period(start: max($0, period.start), end: min($0.lastOfMonth, period.end)) }
-        let contactMask = settings.visits.contactKinds.reduce(UInt16(0)) { $0 | 1 << UInt16($1.code) }
+        let contactMask = VisitKind.mask(settings.visits.contactKinds)
         var living = [Int](repeating: 0, count: months.count), contacted = living
         var allLiving = 0, allContacted = 0
         for c in roster.byID.values {
@@ -121,7 +109,7 @@ extension DeskState {
                 guard c.deceasedOn.map({ $0 > m.end }) ?? true else { aliveThroughout = false; every = false; continue }
                 living[i] += 1
                 let hit = track.map { t in
-                    firstVisit(in: t, from: m.start.dayNumber * 1440, through: m.end) { contactMask & 1 << UInt16($0.kind) != 0 } != nil
+                    firstVisit(in: t, from: m.start.dayNumber * 1440, through: m.end) { $0.isKind(in: contactMask) } != nil
                 } ?? false
                 if hit { contacted[i] += 1 } else { every = false }
             }
@@ -196,6 +184,17 @@ public struct OccasionResult: Sendable, Hashable {
     public var milestone = false
     public var festival: String?
     public var relatedVisit: ID<Visit>?
+
+    /// Judged by the first qualifying visit (`first`), as the definition above says.
+    init(cadre: ID<Cadre>, rule: DueRule, from: LocalDate, by: LocalDate, first: LocalDate?, lapse: Int, asOf: LocalDate) {
+        self.cadre = cadre
+        self.rule = rule
+        self.from = from
+        self.by = by
+        let limit = by.adding(days: lapse)
+        metOn = first.flatMap { $0 <= limit ? $0 : nil }
+        if let d = metOn { outcome = d <= by ? .onTime : .late } else { outcome = asOf <= limit ? .open : .missed }
+    }
 }
 
 public struct ContactCoverage: Sendable, Hashable {
