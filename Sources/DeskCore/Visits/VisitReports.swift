@@ -1,0 +1,223 @@
+/// Figures for the supervisors' dashboard and reports (周例会、月检查、季总结).
+///
+/// Must-visit occasions, precisely: an occasion belongs to a period when its
+/// deadline (`by`) falls in it. It was met **on time** if a qualifying,
+/// non-voided visit is dated in its window `from…by`; **late** if the first
+/// one is dated after `by` but within the lapse period (`lapseDays`, for
+/// festivals `festivalLapseDays`); **missed** if there was none by then;
+/// **open** while that can still change (the date asked about is not past the
+/// lapse period). Visits dated after `asOf` are not counted. Occasions are
+/// birthdays, festivals, hospital admissions, bereavements, deaths
+/// (condolence) and follow-up dates; care-level intervals and the monthly
+/// contact are measured by coverage instead. Hospital admissions and deaths
+/// come from the cadre's file as it is now (the current admission only).
+extension DeskState {
+    public func mustVisitOccasions(in period: Period, asOf: LocalDate) -> [OccasionResult] {
+        let v = settings.visits
+        let birthdayMask = VisitKind.mask(v.birthdayKinds), hospitalMask = VisitKind.mask(v.hospitalKinds)
+        let festivalMask = VisitKind.mask([.festival]), condolenceMask = VisitKind.mask([.condolence])
+        let contactMask = VisitKind.mask(v.contactKinds)
+        let bereavement = VisitOccasion.bereavement.code, festivalOccasion = VisitOccasion.festival.code
+        var festivalDays: [(FestivalRule, LocalDate)] = []
+        for rule in v.festivals {
+            for y in period.start.year...period.end.year {
+                for d in FestivalCalendar.dates(of: rule, in: y) where period.contains(d) { festivalDays.append((rule, d)) }
+            }
+        }
+        var out: [OccasionResult] = []
+
+        func judge(_ rule: DueRule, _ c: Cadre, from: LocalDate, by: LocalDate, lapse: Int, match: (VisitRow) -> Bool) -> OccasionResult {
+            let first = firstVisit(of: c.id, from: from.dayNumber * 1440, through: asOf, where: match)
+            return OccasionResult(cadre: c.id, rule: rule, from: from, by: by, first: first, lapse: lapse, asOf: asOf)
+        }
+        func alive(_ c: Cadre, on d: LocalDate) -> Bool { c.deceasedOn.map { $0 > d } ?? true }
+
+        for c in roster.byID.values {
+            if alive(c, on: period.start), let b = Self.birthday(of: c, in: period), alive(c, on: b) {
+                var r = judge(.birthday, c, from: b.adding(days: -v.birthdayLeadDays), by: b, lapse: v.lapseDays) {
+                    $0.isKind(in: birthdayMask)
+                }
+                r.age = b.year - c.birthDate.year
+                r.milestone = v.milestoneAges.contains(r.age!)
+                out.append(r)
+            }
+            for (rule, day) in festivalDays where rule.audience.includes(c) && alive(c, on: day) {
+                let elsewhere = c.livingElsewhere.map { $0.since <= day } ?? false
+                var r = judge(.festival, c, from: day.adding(days: -v.festivalWindowDays), by: day, lapse: v.festivalLapseDays) {
+                    $0.isKind(in: festivalMask) || (elsewhere && $0.occasion == festivalOccasion)
+                }
+                r.festival = rule.id
+                out.append(r)
+            }
+            if let a = c.hospitalisedSince, period.contains(a.adding(days: v.hospitalDays)) {
+                out.append(judge(.hospital, c, from: a, by: a.adding(days: v.hospitalDays), lapse: v.lapseDays) {
+                    $0.isKind(in: hospitalMask)
+                })
+            }
+            if let w = c.widowedOn, alive(c, on: w), period.contains(w.adding(days: v.bereavementDays)) {
+                out.append(judge(.bereavement, c, from: w, by: w.adding(days: v.bereavementDays), lapse: v.lapseDays) {
+                    $0.isKind(in: condolenceMask) || $0.occasion == bereavement
+                })
+            }
+            if let d = c.deceasedOn, period.contains(d.adding(days: v.bereavementDays)) {
+                out.append(judge(.condolence, c, from: d, by: d.adding(days: v.bereavementDays), lapse: v.lapseDays) {
+                    $0.isKind(in: condolenceMask) || $0.occasion == bereavement
+                })
+            }
+        }
+
+        // Follow-ups: visits whose follow-up date falls in the period; met by a
+        // later contact (any contact kind) with the same cadre.
+        let book = visits
+        var day = Int32(period.start.adding(days: -366).dayNumber)
+        while day <= Int32(period.end.dayNumber) {
+            for r in book.byDay[day] ?? [] {
+                let row = book.rows[Int(r)]
+                guard !row.isVoided, row.followUp != VisitRow.none,
+                      period.contains(LocalDate(dayNumber: Int(row.followUp))) else { continue }
+                let by = LocalDate(dayNumber: Int(row.followUp))
+                for ci in book.cadres(ofRow: r) {
+                    guard let c = roster[book.cadreIDs[Int(ci)]] else { continue }
+                    let first = firstVisit(of: c.id, from: Int(row.stamp) + 1, through: asOf) {
+                        $0.isKind(in: contactMask)
+                    }
+                    var result = OccasionResult(cadre: c.id, rule: .followUp, from: LocalDate(dayNumber: Int(row.day)), by: by,
+                                                first: first, lapse: v.lapseDays, asOf: asOf)
+                    result.relatedVisit = book.summary(row: r).id
+                    out.append(result)
+                }
+            }
+            day += 1
+        }
+        out.sort { ($0.by, $0.cadre, $0.rule.rawValue) < ($1.by, $1.cadre, $1.rule.rawValue) }
+        return out
+    }
+
+    /// Coverage: for each month of the period, how many cadres alive the whole
+    /// month had at least one contact (a call or any face-to-face visit, as
+    /// `contactKinds`), and how many alive throughout had one in every month.
+    public func contactCoverage(in period: Period) -> ContactCoverage {
+        let months = period.months.map { Period(start: max($0, period.start), end: min($0.lastOfMonth, period.end)) }
+        let contactMask = VisitKind.mask(settings.visits.contactKinds)
+        var living = [Int](repeating: 0, count: months.count), contacted = living
+        var allLiving = 0, allContacted = 0
+        for c in roster.byID.values {
+            let track = visits.track(of: c.id)
+            var every = true
+            var aliveThroughout = true
+            for (i, m) in months.enumerated() {
+                guard c.deceasedOn.map({ $0 > m.end }) ?? true else { aliveThroughout = false; every = false; continue }
+                living[i] += 1
+                let hit = track.map { t in
+                    firstVisit(in: t, from: m.start.dayNumber * 1440, through: m.end) { $0.isKind(in: contactMask) } != nil
+                } ?? false
+                if hit { contacted[i] += 1 } else { every = false }
+            }
+            if aliveThroughout {
+                allLiving += 1
+                if every { allContacted += 1 }
+            }
+        }
+        return ContactCoverage(months: months.indices.map {
+            ContactCoverage.Month(month: months[$0].start.firstOfMonth, living: living[$0], contacted: contacted[$0])
+        }, livingThroughout: allLiving, contactedEveryMonth: allContacted)
+    }
+
+    /// Visits in a period by kind, occasion and staff (each of a pair counts
+    /// the visit), with cadre-visits and money handed over. Voided ones are left out.
+    public func visitTotals(in period: Period) -> VisitTotals {
+        var t = VisitTotals()
+        let book = visits
+        var d = Int32(period.start.dayNumber)
+        while d <= Int32(period.end.dayNumber) {
+            for r in book.byDay[d] ?? [] {
+                let row = book.rows[Int(r)]
+                if row.isVoided { continue }
+                let cadres = row.flags & VisitRow.group != 0 ? book.cadres(ofRow: r).count : 1
+                t.visits += 1
+                t.cadreVisits += cadres
+                t.money = t.money + Money(fen: row.moneyEach * Int64(cadres))
+                t.byKind[VisitKind(code: row.kind), default: 0] += 1
+                t.byOccasion[VisitOccasion(code: row.occasion), default: 0] += 1
+                for s in [row.staff1, row.staff2] { if let id = book.staffID(s) { t.byStaff[id, default: 0] += 1 } }
+            }
+            d += 1
+        }
+        return t
+    }
+
+    /// Day of the cadre's first non-voided visit at or after `stamp` (minutes)
+    /// and on or before `through` that `match`es.
+    func firstVisit(of cadre: ID<Cadre>, from stamp: Int, through: LocalDate, where match: (VisitRow) -> Bool) -> LocalDate? {
+        visits.track(of: cadre).flatMap { firstVisit(in: $0, from: stamp, through: through, where: match) }
+    }
+
+    func firstVisit(in track: CadreTrack, from stamp: Int, through: LocalDate, where match: (VisitRow) -> Bool) -> LocalDate? {
+        let rows = visits.rows
+        var lo = 0, hi = track.rows.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(rows[Int(track.rows[mid])].stamp) < stamp { lo = mid + 1 } else { hi = mid }
+        }
+        for i in lo..<track.rows.count {
+            let row = rows[Int(track.rows[i])]
+            if Int(row.day) > through.dayNumber { break }
+            if !row.isVoided, match(row) { return LocalDate(dayNumber: Int(row.day)) }
+        }
+        return nil
+    }
+}
+
+public enum OccasionOutcome: String, Sendable, Hashable, CaseIterable {
+    case onTime, late, missed, open
+}
+
+public struct OccasionResult: Sendable, Hashable {
+    public var cadre: ID<Cadre>
+    public var rule: DueRule
+    public var from: LocalDate
+    public var by: LocalDate
+    /// Day of the first qualifying visit (within the lapse period).
+    public var metOn: LocalDate?
+    public var outcome: OccasionOutcome
+    public var age: Int?
+    public var milestone = false
+    public var festival: String?
+    public var relatedVisit: ID<Visit>?
+
+    /// Judged by the first qualifying visit (`first`), as the definition above says.
+    init(cadre: ID<Cadre>, rule: DueRule, from: LocalDate, by: LocalDate, first: LocalDate?, lapse: Int, asOf: LocalDate) {
+        self.cadre = cadre
+        self.rule = rule
+        self.from = from
+        self.by = by
+        let limit = by.adding(days: lapse)
+        metOn = first.flatMap { $0 <= limit ? $0 : nil }
+        if let d = metOn { outcome = d <= by ? .onTime : .late } else { outcome = asOf <= limit ? .open : .missed }
+    }
+}
+
+public struct ContactCoverage: Sendable, Hashable {
+    public struct Month: Sendable, Hashable {
+        public var month: LocalDate
+        public var living: Int
+        public var contacted: Int
+        public var percent: Double { living == 0 ? 0 : Double(contacted) * 100 / Double(living) }
+    }
+    public var months: [Month]
+    /// Cadres alive through the whole period, and those among them contacted in every month.
+    public var livingThroughout: Int
+    public var contactedEveryMonth: Int
+    public var percentEveryMonth: Double { livingThroughout == 0 ? 0 : Double(contactedEveryMonth) * 100 / Double(livingThroughout) }
+}
+
+public struct VisitTotals: Sendable, Hashable {
+    public var visits = 0
+    /// Visits counted once per cadre (a group visit to 12 counts 12).
+    public var cadreVisits = 0
+    /// 慰问金 handed over in all.
+    public var money = Money.zero
+    public var byKind: [VisitKind: Int] = [:]
+    public var byOccasion: [VisitOccasion: Int] = [:]
+    public var byStaff: [ID<Staff>: Int] = [:]
+}
