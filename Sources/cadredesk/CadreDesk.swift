@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeskApp
 import DeskCore
 import Foundation
 
@@ -11,7 +12,8 @@ struct CadreDesk: ParsableCommand {
         The log file is found from --log, else $CADREDESK_LOG, else $XDG_DATA_HOME/cadredesk/desk.log.
         Messages are in Chinese unless --lang en or an en_* LANG is set.
         """,
-        subcommands: [Verify.self, Bench.self]
+        subcommands: [Run.self, Demo.self, Verify.self, Bench.self],
+        defaultSubcommand: Run.self
     )
 }
 

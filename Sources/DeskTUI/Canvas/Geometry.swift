@@ -37,6 +37,8 @@ public struct Rect: Hashable, Sendable {
     }
 
     public var isEmpty: Bool { width == 0 || height == 0 }
+    /// The top-left cell.
+    public var origin: Point { Point(x: x, y: y) }
     public var maxX: Int { x + width }
     public var maxY: Int { y + height }
 

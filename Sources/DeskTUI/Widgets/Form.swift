@@ -46,6 +46,8 @@ public struct FormField {
     public var validate: ((String) -> String?)?
     /// The message shown beside the field; cleared when the field is edited.
     public var error: String?
+    /// Drawn as one dot per character (PINs): the text never reaches the screen.
+    public var isSecret = false
 
     public init(id: String, label: String, isRequired: Bool = false, editor: Editor, width: Int? = nil,
                 validate: ((String) -> String?)? = nil) {
@@ -58,11 +60,13 @@ public struct FormField {
     }
 
     public static func text(_ id: String, label: String, text: String = "", placeholder: String = "",
-                            required: Bool = false, maxLength: Int? = nil, width: Int? = nil,
+                            required: Bool = false, maxLength: Int? = nil, width: Int? = nil, secret: Bool = false,
                             validate: ((String) -> String?)? = nil) -> FormField {
-        FormField(id: id, label: label, isRequired: required,
-                  editor: .text(TextField(text: text, placeholder: placeholder, maxLength: maxLength)),
-                  width: width, validate: validate)
+        var f = FormField(id: id, label: label, isRequired: required,
+                          editor: .text(TextField(text: text, placeholder: placeholder, maxLength: maxLength)),
+                          width: width, validate: validate)
+        f.isSecret = secret
+        return f
     }
 
     public static func choice(_ id: String, label: String, options: [String], selected: Int = 0,
@@ -251,6 +255,9 @@ public struct Form {
             let editorWidth = min(field.width ?? 40, available)
             let editorRect = Rect(x: editorX, y: y, width: editorWidth, height: 1)
             switch field.editor {
+            case .text(let editor) where field.isSecret:
+                TextField(text: String(repeating: "•", count: editor.characters.count))
+                    .draw(in: &canvas, rect: editorRect, focused: focused)
             case .text(let editor): editor.draw(in: &canvas, rect: editorRect, focused: focused)
             case .choice(let editor): editor.draw(in: &canvas, rect: editorRect, focused: focused)
             }

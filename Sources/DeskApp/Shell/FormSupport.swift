@@ -1,0 +1,30 @@
+import DeskCore
+import DeskTUI
+
+/// Shows a command's problems where they belong: beside their form field, or
+/// (for problems about the whole thing) as a message the screen shows above
+/// the form. Returns the latter.
+public enum FormProblems {
+    @discardableResult
+    public static func show(_ error: DeskError, on form: inout Form, _ text: Localizer) -> [String] {
+        var general: [String] = []
+        let ids = Set(form.fields.map(\.id))
+        for p in error.problems {
+            if let f = p.field, ids.contains(f) {
+                form.setError(text.message(p), forField: f)
+            } else {
+                general.append(text.message(p))
+            }
+        }
+        if let first = error.problems.first(where: { $0.field.map(ids.contains) ?? false })?.field {
+            form.focus(fieldID: first)
+        }
+        return general
+    }
+
+    /// The strings every form uses, in the session's language.
+    public static func strings(_ text: Localizer) -> FormStrings {
+        FormStrings(requiredMessage: text("app.form.required"), discardChangesPrompt: text("app.form.discard"),
+                    discardButton: text("app.form.discard_yes"), keepEditingButton: text("app.form.keep_editing"))
+    }
+}

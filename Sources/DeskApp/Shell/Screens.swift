@@ -1,0 +1,11 @@
+import DeskCore
+
+/// The screens of the app, by id. Each screen is added here when it exists.
+public enum Screens {
+    public static func make(_ id: ScreenID) -> (any DeskScreen)? {
+        switch id {
+        case .staff: return StaffScreen()
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import DeskApp
+import DeskCore
+import DeskTUI
+import Foundation
+
+/// `cadredesk` with no subcommand: the TUI on the log file.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Open the desk on the log file (the default).")
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var look: LookOptions
+
+    func run() throws {
+        let t = common.text
+        let path = common.logPath
+        var options = Desk.Options()
+        if !FileManager.default.fileExists(atPath: path) {
+            print(t("cli.create_log_question", path), terminator: " ")
+            guard let answer = readLine(), ["y", "yes", "是", "好"].contains(answer.lowercased().trimmingCharacters(in: .whitespaces)) else {
+                print(t("cli.not_created"))
+                throw ExitCode(1)
+            }
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            options.create = true
+        }
+        try Launch.open(path: path, options: options, identity: .current(), common: common, look: look)
+    }
+}
+
+/// `cadredesk demo`: the TUI on a fresh copy of the sample data, as a demo supervisor.
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the desk on a fresh temporary copy of the sample data (never writes to tracked files).")
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var look: LookOptions
+    @Option(help: "Sample log to copy (default: sample-data/demo.log of this checkout).")
+    var sample: String?
+    @Option(name: .customLong("as"), help: "Staff id to sign in as (default: the first supervisor in the sample).")
+    var staff: String?
+
+    func run() throws {
+        let t = common.text
+        guard let source = sample ?? Resources.find("sample-data/demo.log") else {
+            print(t("cli.no_sample"))
+            throw ExitCode(1)
+        }
+        let dir = NSTemporaryDirectory() + "cadredesk-demo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let copy = dir + "/desk.log"
+        try FileManager.default.copyItem(atPath: source, toPath: copy)
+        chmod(copy, 0o660)
+        let desk = try Desk(path: copy, clock: DeskClock())
+        let who = staff ?? desk.state.staff.active.first(where: { $0.role == .supervisor })?.id.raw
+            ?? desk.state.staff.active.first?.id.raw
+        var identity = Identity.current(demoStaff: who)
+        identity.terminal += " demo"
+        try Launch.run(desk: desk, identity: identity, common: common, look: look)
+        print(t("cli.demo_copy", copy))
+    }
+}
+
+struct LookOptions: ParsableArguments {
+    @Option(help: "Theme: default, high-contrast or monochrome (or a file name in the themes directory).")
+    var theme: String = "default"
+    @Option(help: "Directory of theme files (default: themes/ of this checkout, else the built-in themes).")
+    var themes: String?
+}
+
+enum Launch {
+    static func open(path: String, options: Desk.Options, identity: Identity, common: CommonOptions, look: LookOptions) throws {
+        let desk: Desk
+        do {
+            desk = try Desk(path: path, clock: DeskClock(), options: options)
+        } catch {
+            print(error.problems.map(common.text.message).joined(separator: "\n"))
+            throw ExitCode(2)
+        }
+        try run(desk: desk, identity: identity, common: common, look: look)
+    }
+
+    static func run(desk: Desk, identity: Identity, common: CommonOptions, look: LookOptions) throws {
+        let theme: Theme
+        do {
+            theme = try Theme.load(named: look.theme, directory: look.themes ?? Resources.find("themes"))
+        } catch {
+            print("\(error)")
+            throw ExitCode(2)
+        }
+        var model = AppModel(desk: desk, identity: identity, lang: Lang.resolve(option: common.lang))
+        AppLoop.run(&model, theme: theme)
+    }
+}
+
+/// Files that ship with the checkout (themes, sample data), found from the
+/// working directory or next to the built binary (`.build/<config>/cadredesk`).
+enum Resources {
+    static func find(_ relative: String) -> String? {
+        var candidates = [FileManager.default.currentDirectoryPath + "/" + relative]
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(dir.appendingPathComponent(relative).path)
+            dir = dir.deletingLastPathComponent()
+        }
+        candidates.append("/usr/share/cadredesk/" + relative)
+        return candidates.first { FileManager.default.fileExists(atPath: $0) }
+    }
+}
