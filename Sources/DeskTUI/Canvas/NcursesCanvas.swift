@@ -32,6 +32,11 @@ public final class NcursesCanvas: Canvas {
     /// signals (the app decides what they do).
     public init(theme: Theme, raw: Bool = true) {
         setlocale(LC_ALL, "")  // before initscr: wide characters need the user's UTF-8 locale
+        // A launcher may leave SIGWINCH blocked; ncurses would then never see a resize.
+        var winch = sigset_t()
+        sigemptyset(&winch)
+        sigaddset(&winch, SIGWINCH)
+        pthread_sigmask(SIG_UNBLOCK, &winch, nil)
         TerminalRestore.install()
         initscr()
         if raw { CNcursesw.raw() } else { cbreak() }

@@ -1,0 +1,86 @@
+import DeskCore
+import Foundation
+import Testing
+
+/// The shell in a real terminal (tmux), against the built binary.
+@Suite(.serialized) struct ShellTerminalTests {
+    /// A log with an admin for this OS user and a second staff member, made through the CLI's own first-run flow.
+    func freshLog(_ dir: TempDir) throws -> String {
+        let path = dir.file("desk.log")
+        let t = try Tmux([Binaries.cadredesk, "--log", path], width: 100, height: 30)
+        t.wait(for: "是否新建")
+        try t.press("y", "Enter")
+        t.wait(for: "请填写您的姓名")
+        try t.type("张建国")
+        try t.press("Enter")
+        t.wait(for: "张建国 管理员")
+        try t.press("q")
+        t.waitForExit()
+        return path
+    }
+
+    @Test func firstRunThenAddStaffWithTypedChineseAtTheRightColumnsResizeAndQuit() throws {
+        let dir = TempDir()
+        let path = try freshLog(dir)
+        let t = try Tmux([Binaries.cadredesk, "--log", path], width: 120, height: 40)
+        t.wait(for: "工号")
+        try t.press("a")
+        t.wait(for: "新增工作人员")
+        try t.type("lihong")
+        try t.press("Tab")
+        try t.type("李红")
+        let screen = t.wait(for: "李红")
+        // The editor starts two columns after the right-aligned labels; 李红 (4 columns) then the cursor.
+        let labelColumn = try #require(Tmux.column(of: "*姓名", in: screen))
+        let nameColumn = try #require(Tmux.column(of: "李红", in: screen))
+        #expect(nameColumn == labelColumn + 5 + 2, "\(screen)")
+        try t.press("Enter")
+        t.wait(for: "the saved list") { $0.contains("lihong") && !$0.contains("新增工作人员") }
+        try t.press("?")
+        t.wait(for: "帮助 — 本页可用的按键")
+        try t.type("请假")
+        t.wait(for: "the help narrowed to 请假") { $0.contains("登记请假并指定替岗人") && !$0.contains("设置共用终端登录用的 PIN") }
+        try t.press("Escape")
+        t.wait(for: "帮助 — 本页可用的按键", timeout: 5) { !$0.contains("帮助 — 本页可用的按键") }
+        try t.resize(width: 80, height: 24)
+        let small = t.wait(for: "key bar at 80×24") { s in
+            let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 24 && lines[23].contains("退出") && lines[0].contains("张建国")
+        }
+        #expect(small.contains("李红"))
+        try t.press("q")
+        t.waitForExit()
+    }
+
+    @Test func aStaffMemberAddedInOneTerminalShowsInAnotherWithinASecond() throws {
+        let dir = TempDir()
+        let path = try freshLog(dir)
+        let a = try Tmux([Binaries.cadredesk, "--log", path], width: 100, height: 30)
+        let b = try Tmux([Binaries.cadredesk, "--log", path], width: 100, height: 30)
+        a.wait(for: "工号")
+        b.wait(for: "工号")
+        try a.press("a")
+        a.wait(for: "新增工作人员")
+        try a.type("zhaomin")
+        try a.press("Tab")
+        try a.type("赵敏")
+        try a.press("Enter")
+        a.wait(for: "zhaomin")
+        b.wait(for: "赵敏", timeout: 1.0)
+    }
+
+    @Test func anOSUserWhoIsNotStaffIsRefusedAndSeesNoData() throws {
+        let dir = TempDir()
+        let path = try freshLog(dir)
+        // Sign the OS user out of staff by renaming the only admin's login in the log.
+        let desk = try Desk(path: path)
+        let admin = try #require(desk.state.staff.active.first)
+        try desk.perform(AddStaff(login: "other", name: "王芳", role: .admin), as: admin.id)
+        try desk.perform(UpdateStaff(id: admin.id, login: "someone-else", name: admin.name, role: .admin, phone: nil), as: admin.id)
+        let t = try Tmux([Binaries.cadredesk, "--log", path], width: 100, height: 30)
+        let s = t.wait(for: "不是在职工作人员")
+        #expect(!s.contains("王芳"))
+        try t.press("q")
+        t.waitForExit()
+    }
+}
