@@ -51,6 +51,21 @@ public enum RosterBenchmarks {
         return out
     }
 
+    /// Counting every named list and grouping (the roster screen's chooser)
+    /// and pulling one list, at `cadres` files.
+    public static func lists(cadres: Int = 20_000, runs: Int = 20, seed: UInt64 = 7) throws -> Samples {
+        let g = SampleGenerator(seed: seed, cadres: cadres, years: 1)
+        let state = try g.state()
+        var out: Samples = ["counts": [], "members_alone": []]
+        var sink = 0
+        for _ in 0..<runs {
+            out["counts"]!.append(time { sink &+= RosterLists.counts(in: state, on: g.today).count })
+            out["members_alone"]!.append(time { sink &+= RosterLists.members([.named(.alone)], in: state, on: g.today).count })
+        }
+        if sink == -1 { print(sink) }
+        return out
+    }
+
     /// Building the search index for `cadres` files: the first build in the
     /// process (pinyin from ICU, cold cache) and `runs` warm rebuilds.
     public static func indexBuild(cadres: Int = 20_000, runs: Int = 10, seed: UInt64 = 7) throws -> Samples {

@@ -187,7 +187,8 @@ public struct CadreDied: DeskEvent {
     }
 }
 
-/// The spouse died (bereavement visit due; marital status becomes 丧偶).
+/// The spouse died (bereavement visit due; marital status becomes 丧偶, and a
+/// cadre who lived as a couple now lives alone, so the 独居 list shows them).
 public struct CadreWidowed: DeskEvent {
     public static let type = "cadre.widowed"
     public var id: ID<Cadre>
@@ -196,7 +197,9 @@ public struct CadreWidowed: DeskEvent {
         state.roster.change(id, meta, effective: on) {
             $0.widowedOn = on
             $0.marital = .widowed
-            if $0.living == .withSpouse { $0.living = .alone }
+            // A couple living on their own (with spouse, empty nest) leaves the survivor alone;
+            // the clerk corrects it in the file if children move in.
+            if $0.living == .withSpouse || $0.living == .emptyNest { $0.living = .alone }
         }
     }
 }

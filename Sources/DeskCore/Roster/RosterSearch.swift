@@ -52,27 +52,33 @@ public struct RosterSearch: Sendable {
         var owner: PhoneOwner
     }
 
-    struct Entry: Sendable {
-        var id: ID<Cadre>
-        var name: [UInt32]
-        /// Pinyin per character: reading count, then (length, ASCII bytes) per reading.
-        var block: [UInt8]
-        var charCount: Int
-        var deceased: Bool
-        var phones: [Phone]
-        var idNumber: [UInt8]
-    }
-
-    private(set) var entries: [Entry] = []
+    // One slot per file, in parallel arrays so that a keystroke scans flat
+    // memory without copying (and retaining) a struct per file.
+    private var ids: [ID<Cadre>] = []
     private var slots: [ID<Cadre>: Int32] = [:]
+    private var names: [[UInt32]] = []
+    /// Pinyin of every name, one block per file (`pyStart`): per character its
+    /// reading count, then (length, ASCII bytes) per reading. A changed name
+    /// gets a new block at the end; the old bytes stay until `compact`.
+    private var arena: [UInt8] = []
+    private var pyStart: [Int32] = []
+    private var pyChars: [UInt8] = []
+    /// Bit per letter: first letters of any reading / letters anywhere in the readings.
+    private var startMask: [UInt32] = []
+    private var anyMask: [UInt32] = []
+    private var deceased: [Bool] = []
+    private var phones: [[Phone]] = []
+    private var idNumbers: [[UInt8]] = []
     private var byHan: [UInt32: [Int32]] = [:]
+    /// Phones by their last 4 digits, and by their first 3…7 digits (key and length).
     private var phoneTail: [Int: [Int32]] = [:]
     private var phoneHead: [Int: [Int32]] = [:]
     private var idTail: [Int: [Int32]] = [:]
+    static let headLengths = 3...7
 
     public init() {}
 
-    public var count: Int { entries.count }
+    public var count: Int { ids.count }
 
     // MARK: - Maintenance
 
@@ -81,67 +87,122 @@ public struct RosterSearch: Sendable {
             || a.family.map(\.phone) != b.family.map(\.phone)
     }
 
-    mutating func put(_ cadre: Cadre) {
-        let entry = RosterSearch.entry(for: cadre)
-        if let slot = slots[cadre.id] {
-            unindex(slot)
-            entries[Int(slot)] = entry
-            index(slot)
+    mutating func put(_ c: Cadre) {
+        let slot: Int32
+        if let s = slots[c.id] {
+            slot = s
+            unindex(s)
         } else {
-            let slot = Int32(entries.count)
-            entries.append(entry)
-            slots[cadre.id] = slot
-            index(slot)
+            slot = Int32(ids.count)
+            slots[c.id] = slot
+            ids.append(c.id)
+            names.append([])
+            pyStart.append(0)
+            pyChars.append(0)
+            startMask.append(0)
+            anyMask.append(0)
+            deceased.append(false)
+            phones.append([])
+            idNumbers.append([])
         }
-    }
-
-    static func entry(for c: Cadre) -> Entry {
-        var block: [UInt8] = []
+        let i = Int(slot)
+        names[i] = c.name.unicodeScalars.map(\.value)
         let readings = Pinyin.nameReadings(c.name)
-        for rs in readings {
-            block.append(UInt8(min(rs.count, 255)))
-            for r in rs {
+        var start: UInt32 = 0, any: UInt32 = 0
+        pyStart[i] = Int32(arena.count)
+        pyChars[i] = UInt8(min(readings.count, 255))
+        for rs in readings.prefix(255) {
+            arena.append(UInt8(min(rs.count, 255)))
+            for r in rs.prefix(255) {
                 let u = Array(r.utf8.prefix(255))
-                block.append(UInt8(u.count))
-                block.append(contentsOf: u)
+                arena.append(UInt8(u.count))
+                arena.append(contentsOf: u)
+                if let f = u.first { start |= RosterSearch.bit(f) }
+                for b in u { any |= RosterSearch.bit(b) }
             }
         }
-        var phones: [Phone] = []
+        startMask[i] = start
+        anyMask[i] = any
+        deceased[i] = c.isDeceased
+        var ps: [Phone] = []
         func add(_ p: String?, _ owner: PhoneOwner) {
-            guard let p, let d = PhoneNumber.digits(p)?.digits, d.count >= 4 else { return }
-            phones.append(Phone(digits: Array(d.utf8), stored: p, owner: owner))
+            guard let p else { return }
+            let d = RosterSearch.dialledDigits(p)
+            if d.count >= 4 { ps.append(Phone(digits: d, stored: p, owner: owner)) }
         }
         add(c.phone, .cadre)
-        for (i, f) in c.family.enumerated() { add(f.phone, .family(i)) }
-        return Entry(id: c.id, name: c.name.unicodeScalars.map(\.value), block: block, charCount: readings.count,
-                     deceased: c.isDeceased, phones: phones, idNumber: Array((c.idNumber ?? "").utf8))
+        for (n, f) in c.family.enumerated() { add(f.phone, .family(n)) }
+        phones[i] = ps
+        idNumbers[i] = Array((c.idNumber ?? "").utf8)
+        index(slot)
+        if arena.count > 1 << 16, arena.count > 4 * ids.count * 16 { compact() }
+    }
+
+    @inline(__always)
+    static func bit(_ letter: UInt8) -> UInt32 { letter >= 97 && letter <= 122 ? 1 << UInt32(letter - 97) : 0 }
+
+    /// Drops the bytes of replaced names (after many renames).
+    private mutating func compact() {
+        var fresh: [UInt8] = []
+        fresh.reserveCapacity(arena.count / 2)
+        for i in ids.indices {
+            let from = Int(pyStart[i])
+            var end = from
+            for _ in 0..<Int(pyChars[i]) {
+                let n = Int(arena[end])
+                end += 1
+                for _ in 0..<n { end += 1 + Int(arena[end]) }
+            }
+            pyStart[i] = Int32(fresh.count)
+            fresh.append(contentsOf: arena[from..<end])
+        }
+        arena = fresh
+    }
+
+    /// The digits one dials for a stored (normalized) phone: `0951-5012345-8001`
+    /// → `09515012345` (area code and number, no extension). Byte work only:
+    /// this runs for every phone when a log opens.
+    static func dialledDigits(_ phone: String) -> [UInt8] {
+        var parts: [[UInt8]] = [[]]
+        for b in phone.utf8 {
+            if b == UInt8(ascii: "-") { parts.append([]) } else if (48...57).contains(b) { parts[parts.count - 1].append(b) }
+        }
+        if parts[0].first == UInt8(ascii: "0"), parts.count >= 2 { return parts[0] + parts[1] }
+        return parts[0]
+    }
+
+    static func headKeys(_ d: [UInt8]) -> [Int] {
+        headLengths.filter { $0 <= d.count }.map { key(d.prefix($0)) << 3 | ($0 - headLengths.lowerBound) }
     }
 
     private mutating func index(_ slot: Int32) {
-        let e = entries[Int(slot)]
-        for v in Set(e.name) { byHan[v, default: []].append(slot) }
+        let i = Int(slot)
+        for v in Set(names[i]) { byHan[v, default: []].append(slot) }
         var tails = Set<Int>(), heads = Set<Int>()
-        for p in e.phones {
+        for p in phones[i] {
             tails.insert(RosterSearch.key(p.digits.suffix(4)))
-            if p.digits.count >= 3 { heads.insert(RosterSearch.key(p.digits.prefix(3))) }
+            heads.formUnion(RosterSearch.headKeys(p.digits))
         }
         for t in tails { phoneTail[t, default: []].append(slot) }
         for h in heads { phoneHead[h, default: []].append(slot) }
-        if e.idNumber.count >= 4 { idTail[RosterSearch.key(e.idNumber.suffix(4)), default: []].append(slot) }
+        if idNumbers[i].count >= 4 { idTail[RosterSearch.key(idNumbers[i].suffix(4)), default: []].append(slot) }
     }
 
     private mutating func unindex(_ slot: Int32) {
-        let e = entries[Int(slot)]
+        let i = Int(slot)
         func drop<K: Hashable>(_ table: inout [K: [Int32]], _ k: K) {
             table[k]?.removeAll { $0 == slot }
             if table[k]?.isEmpty == true { table[k] = nil }
         }
-        for v in Set(e.name) { drop(&byHan, v) }
-        for p in e.phones {
-            drop(&phoneTail, RosterSearch.key(p.digits.suffix(4)))
-            if p.digits.count >= 3 { drop(&phoneHead, RosterSearch.key(p.digits.prefix(3))) }
+        for v in Set(names[i]) { drop(&byHan, v) }
+        var tails = Set<Int>(), heads = Set<Int>()
+        for p in phones[i] {
+            tails.insert(RosterSearch.key(p.digits.suffix(4)))
+            heads.formUnion(RosterSearch.headKeys(p.digits))
         }
-        if e.idNumber.count >= 4 { drop(&idTail, RosterSearch.key(e.idNumber.suffix(4))) }
+        for t in tails { drop(&phoneTail, t) }
+        for h in heads { drop(&phoneHead, h) }
+        if idNumbers[i].count >= 4 { drop(&idTail, RosterSearch.key(idNumbers[i].suffix(4))) }
     }
 
     /// Digits (and a final X as 10) read as a base-11 number: a dictionary key without strings.
@@ -162,7 +223,7 @@ public struct RosterSearch: Sendable {
         if scalars.contains(where: { PersonName.isHan(Character($0)) }) {
             findHan(scalars.filter { $0 != " " }.map(\.value), into: &buckets)
         } else if let n = RosterSearch.fileNumber(q) {
-            if let slot = slots[n] { buckets.add(slot, entries[Int(slot)].deceased, .exact, .fileNumber) }
+            if let slot = slots[n] { buckets.add(slot, deceased[Int(slot)], .exact, Code.fileNumber) }
         } else {
             let cleaned = Array(q.uppercased().utf8).filter { $0 != 32 && $0 != UInt8(ascii: "-") }
             if !cleaned.isEmpty, cleaned.dropLast().allSatisfy({ (48...57).contains($0) }),
@@ -173,7 +234,7 @@ public struct RosterSearch: Sendable {
                 if letters.allSatisfy({ (97...122).contains($0) }) { findPinyin(letters, into: &buckets) }
             }
         }
-        return buckets.result(limit: limit, entries)
+        return buckets.result(limit: limit, self)
     }
 
     static func fileNumber(_ q: String) -> ID<Cadre>? {
@@ -192,10 +253,10 @@ public struct RosterSearch: Sendable {
             if best == nil || list.count < best!.count { best = list }
         }
         for slot in best ?? [] {
-            let e = entries[Int(slot)]
-            guard let at = RosterSearch.firstIndex(of: q, in: e.name) else { continue }
-            let rank: Rank = at == 0 ? (e.name.count == q.count ? .exact : .prefix) : .other
-            buckets.add(slot, e.deceased, rank, .name)
+            let name = names[Int(slot)]
+            guard let at = RosterSearch.firstIndex(of: q, in: name) else { continue }
+            let rank: Rank = at == 0 ? (name.count == q.count ? .exact : .prefix) : .other
+            buckets.add(slot, deceased[Int(slot)], rank, Code.name)
         }
     }
 
@@ -209,12 +270,20 @@ public struct RosterSearch: Sendable {
     }
 
     private func findPinyin(_ query: [UInt8], into buckets: inout Buckets) {
-        guard !query.isEmpty else { return }
+        guard let first = query.first else { return }
+        let firstBit = RosterSearch.bit(first)
+        var need: UInt32 = 0
+        for b in query { need |= RosterSearch.bit(b) }
         query.withUnsafeBufferPointer { q in
-            for (i, e) in entries.enumerated() {
-                e.block.withUnsafeBufferPointer { b in
-                    guard let rank = RosterSearch.pinyinRank(b, e.charCount, q) else { return }
-                    buckets.add(Int32(i), e.deceased, rank, rank == .initials ? .initials : .pinyin)
+            arena.withUnsafeBufferPointer { a in
+                startMask.withUnsafeBufferPointer { sm in
+                    anyMask.withUnsafeBufferPointer { am in
+                        for i in 0..<sm.count where sm[i] & firstBit != 0 && am[i] & need == need {
+                            let b = UnsafeBufferPointer(rebasing: a[Int(pyStart[i])...])
+                            guard let rank = RosterSearch.pinyinRank(b, Int(pyChars[i]), q) else { continue }
+                            buckets.add(Int32(i), deceased[i], rank, rank == .initials ? Code.initials : Code.pinyin)
+                        }
+                    }
                 }
             }
         }
@@ -290,11 +359,13 @@ public struct RosterSearch: Sendable {
     private func findDigits(_ d: [UInt8], into buckets: inout Buckets) {
         var seen = Set<Int32>()
         let isID = d.last == UInt8(ascii: "X")
-        if !isID, d.count >= 3 {
-            for slot in phoneHead[RosterSearch.key(d.prefix(3))] ?? [] {
-                let e = entries[Int(slot)]
-                if let p = e.phones.first(where: { $0.digits.starts(with: d) }), seen.insert(slot).inserted {
-                    buckets.add(slot, e.deceased, p.digits.count == d.count ? .exact : .prefix, .phone(p.stored, p.owner))
+        if !isID, d.count >= RosterSearch.headLengths.lowerBound {
+            let n = min(d.count, RosterSearch.headLengths.upperBound)
+            let k = RosterSearch.key(d.prefix(n)) << 3 | (n - RosterSearch.headLengths.lowerBound)
+            for slot in phoneHead[k] ?? [] {
+                let ps = phones[Int(slot)]
+                if let p = ps.firstIndex(where: { $0.digits.starts(with: d) }), seen.insert(slot).inserted {
+                    buckets.add(slot, deceased[Int(slot)], ps[p].digits.count == d.count ? .exact : .prefix, Code.phone + p)
                 }
             }
         }
@@ -302,40 +373,56 @@ public struct RosterSearch: Sendable {
         let tail = RosterSearch.key(d.suffix(4))
         if !isID {
             for slot in phoneTail[tail] ?? [] where !seen.contains(slot) {
-                let e = entries[Int(slot)]
                 // Stored without area code, asked with it (or the other way round).
-                if let p = e.phones.first(where: { $0.digits.ends(with: d) || ($0.digits.count >= 7 && d.ends(with: $0.digits)) }) {
+                if let p = phones[Int(slot)].firstIndex(where: { $0.digits.ends(with: d) || ($0.digits.count >= 7 && d.ends(with: $0.digits)) }) {
                     seen.insert(slot)
-                    buckets.add(slot, e.deceased, .other, .phone(p.stored, p.owner))
+                    buckets.add(slot, deceased[Int(slot)], .other, Code.phone + p)
                 }
             }
         }
         for slot in idTail[tail] ?? [] where !seen.contains(slot) {
-            let e = entries[Int(slot)]
-            if e.idNumber.ends(with: d) {
+            if idNumbers[Int(slot)].ends(with: d) {
                 seen.insert(slot)
-                buckets.add(slot, e.deceased, d.count == 18 ? .exact : .other, .idNumber)
+                buckets.add(slot, deceased[Int(slot)], d.count == 18 ? .exact : .other, Code.idNumber)
             }
         }
     }
 
+    /// What matched, compactly: a kind, or `phone + n` for the file's n-th phone.
+    enum Code {
+        static let name = 0, pinyin = 1, initials = 2, idNumber = 3, fileNumber = 4, phone = 16
+    }
+
+    func match(_ slot: Int32, _ code: Int) -> Match {
+        switch code {
+        case Code.name: return .name
+        case Code.pinyin: return .pinyin
+        case Code.initials: return .initials
+        case Code.idNumber: return .idNumber
+        case Code.fileNumber: return .fileNumber
+        default:
+            let p = phones[Int(slot)][code - Code.phone]
+            return .phone(p.stored, p.owner)
+        }
+    }
+
     struct Buckets {
-        var lists: [[(Int32, Match)]] = Array(repeating: [], count: 8)
+        var lists: [[(Int32, Int32)]] = Array(repeating: [], count: 8)
         var total = 0
 
-        mutating func add(_ slot: Int32, _ deceased: Bool, _ rank: Rank, _ match: Match) {
+        mutating func add(_ slot: Int32, _ deceased: Bool, _ rank: Rank, _ code: Int) {
             total += 1
-            lists[(deceased ? 4 : 0) + rank.rawValue].append((slot, match))
+            lists[(deceased ? 4 : 0) + rank.rawValue].append((slot, Int32(code)))
         }
 
-        func result(limit: Int, _ entries: [Entry]) -> Result {
+        func result(limit: Int, _ index: RosterSearch) -> Result {
             var hits: [Hit] = []
             hits.reserveCapacity(min(limit, total))
             outer: for (b, list) in lists.enumerated() {
-                for (slot, match) in list {
+                for (slot, code) in list {
                     if hits.count >= limit { break outer }
-                    let e = entries[Int(slot)]
-                    hits.append(Hit(id: e.id, rank: Rank(rawValue: b % 4)!, match: match, deceased: e.deceased))
+                    hits.append(Hit(id: index.ids[Int(slot)], rank: Rank(rawValue: b % 4)!, match: index.match(slot, Int(code)),
+                                    deceased: b >= 4))
                 }
             }
             return Result(hits: hits, total: total)

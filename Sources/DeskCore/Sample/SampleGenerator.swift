@@ -36,13 +36,21 @@ public struct SampleGenerator: Sendable {
         public var events: Int
     }
 
-    /// Writes staff, then the roster, to `desk` (a log with its first admin).
+    /// One area's part of the sample: batch chunks computed from the state so far.
+    public typealias Part = @Sendable (SampleGenerator, DeskState) -> [[Desk.BatchItem]]
+
+    /// Staff, then the roster. Other areas append their parts (visits need cadres, …).
+    public static let baseParts: [Part] = [{ g, s in [g.staff(in: s)] }, { g, s in g.roster(in: s) }]
+
+    /// Writes `parts` in order to `desk` (a log with its first admin), each
+    /// chunk one all-or-nothing batch.
     @discardableResult
-    public func write(to desk: Desk, as admin: ID<Staff>) throws(Desk.BatchError) -> Summary {
+    public func write(to desk: Desk, as admin: ID<Staff>, parts: [Part] = SampleGenerator.baseParts) throws(Desk.BatchError) -> Summary {
         var events = 0
-        events += try desk.performBatch(staff(in: desk.state), as: admin).count
-        for chunk in roster(in: desk.state) {
-            events += try desk.performBatch(chunk, as: admin).count
+        for part in parts {
+            for chunk in part(self, desk.state) where !chunk.isEmpty {
+                events += try desk.performBatch(chunk, as: admin).count
+            }
         }
         return Summary(staff: desk.state.staff.byID.count, cadres: desk.state.roster.count, events: events)
     }

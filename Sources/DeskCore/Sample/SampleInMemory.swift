@@ -5,7 +5,7 @@ extension SampleGenerator {
     /// The sample state built in memory, running the same commands without a
     /// log file (for benchmarks and rule tests that need a realistic roster).
     /// The first admin is S001, as on a real new log.
-    public func state(parts: [(SampleGenerator, DeskState) -> [[Desk.BatchItem]]] = [{ g, s in [g.staff(in: s)] }, { g, s in g.roster(in: s) }]) throws(Desk.BatchError) -> DeskState {
+    public func state(parts: [Part] = SampleGenerator.baseParts) throws(Desk.BatchError) -> DeskState {
         var state = DeskState()
         let clock = DeskClock.fixed(LocalDateTime(today, LocalTime(9, 0)))
         let at = Timestamp(clock.now(), timeZone: clock.timeZone)

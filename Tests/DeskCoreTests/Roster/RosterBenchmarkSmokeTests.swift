@@ -28,6 +28,12 @@ import Testing
         Self.report("index", s)
     }
 
+    @Test func listBenchmarkCountsAndPulls() throws {
+        let s = try RosterBenchmarks.lists(cadres: Self.full ? 20_000 : 200, runs: Self.full ? 20 : 1)
+        #expect(s["counts"]?.isEmpty == false)
+        Self.report("lists", s)
+    }
+
     @Test func importBenchmarkImportsTheWholeFile() throws {
         let s = try RosterBenchmarks.importCSV(rows: Self.full ? 20_000 : 200, runs: Self.full ? 3 : 1)
         #expect(s["total"]?.isEmpty == false)

@@ -110,6 +110,21 @@ import Testing
         #expect(b.state.roster.find("张山").total == 0)
     }
 
+    @Test func manyRenamesKeepTheIndexRight() {
+        var (b, ids) = Self.roster([("张三", nil, []), ("李四", nil, []), ("王五", nil, [])])
+        let given = ["建国", "秀英", "国华", "桂兰"]
+        for n in 0..<9000 {  // enough renamed bytes to make the index drop the old ones
+            var patch = CadreUpdated(id: ids[1])
+            patch.name = "李" + given[n % 4]
+            b.apply(patch)
+        }
+        #expect(b.state.roster[ids[1]]?.name == "李秀英")
+        #expect(b.state.roster.find("lxy").hits.map(\.id) == [ids[1]])
+        #expect(b.state.roster.find("lgh").total == 0)
+        #expect(b.state.roster.find("zs").hits.map(\.id) == [ids[0]])
+        #expect(b.state.roster.find("wangwu").hits.map(\.id) == [ids[2]])
+    }
+
     @Test func theLimitKeepsTheBestHitsAndCountsAll() {
         let (b, _) = Self.roster((0..<30).map { _ in ("张三", nil, []) })
         let r = b.state.roster.find("zs", limit: 10)
