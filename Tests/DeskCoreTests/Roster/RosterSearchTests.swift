@@ -118,9 +118,10 @@ import Testing
             patch.name = "李" + given[n % 4]
             b.apply(patch)
         }
-        #expect(b.state.roster[ids[1]]?.name == "李秀英")
-        #expect(b.state.roster.find("lxy").hits.map(\.id) == [ids[1]])
-        #expect(b.state.roster.find("lgh").total == 0)
+        #expect(b.state.roster[ids[1]]?.name == "李桂兰")
+        #expect(b.state.roster.find("lgl").hits.map(\.id) == [ids[1]])
+        #expect(b.state.roster.find("ligui").hits.map(\.id) == [ids[1]])
+        #expect(b.state.roster.find("lxy").total == 0)
         #expect(b.state.roster.find("zs").hits.map(\.id) == [ids[0]])
         #expect(b.state.roster.find("wangwu").hits.map(\.id) == [ids[2]])
     }
