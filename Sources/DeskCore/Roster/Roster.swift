@@ -16,6 +16,10 @@ public struct Roster: Sendable {
     /// Search as you type.
     public internal(set) var search = RosterSearch()
     private var byNameAndBirth: [String: [ID<Cadre>]] = [:]
+    /// Compact rows for the named lists, parallel to `ids`.
+    var facts: [CadreFacts] = []
+    var factsSlot: [ID<Cadre>: Int] = [:]
+    var interned = Interned()
     /// The highest file number given out (`C00042` → 42's text), for the next one.
     private(set) var lastFileNumber = ""
 
@@ -50,6 +54,7 @@ public struct Roster: Sendable {
         byNameAndBirth[Roster.nameKey(cadre.name, cadre.birthDate), default: []].append(cadre.id)
         changes[cadre.id] = [CadreChange(seq: meta.seq, at: meta.local, by: meta.by, field: "file", from: nil, to: cadre.id.raw)]
         search.put(cadre)
+        putFacts(cadre)
     }
 
     /// Applies `body` to a file and records what changed (`effective`: the
@@ -78,5 +83,6 @@ public struct Roster: Sendable {
             byNameAndBirth[Roster.nameKey(new.name, new.birthDate), default: []].append(id)
         }
         if RosterSearch.facetsDiffer(old, new) { search.put(new) }
+        putFacts(new)
     }
 }

@@ -86,10 +86,7 @@ public enum RosterLists {
 
     /// Files passing every filter (none: all living cadres), in file-number order.
     public static func members(_ filters: [RosterFilter], in state: DeskState, on date: LocalDate) -> [Cadre] {
-        let settings = state.settings.roster
-        return state.roster.all.filter { c in
-            filters.isEmpty ? !c.isDeceased : filters.allSatisfy { matches($0, c, on: date, settings: settings) }
-        }
+        ids(filters, in: state, on: date).compactMap { state.roster[$0] }
     }
 
     /// One line of the roster screen's list chooser: "独居 37 人".
@@ -102,20 +99,47 @@ public enum RosterLists {
     /// work unit, party branch, contact person, category and rank band in
     /// use (largest first within a grouping), counted in one pass.
     public static func counts(in state: DeskState, on date: LocalDate) -> [Count] {
-        let settings = state.settings.roster
+        let roster = state.roster
+        let elderlyBy = Int32(date.anniversary(in: date.year - state.settings.roster.elderlyAge).dayNumber)
+        typealias F = CadreFacts.Flag
+        let flagged: [(NamedList, UInt16)] = [(.ill, F.ill), (.widowed, F.widowed), (.alone, F.alone), (.emptyNest, F.emptyNest),
+                                              (.dependent, F.dependent), (.hardship, F.hardship), (.hospitalised, F.hospitalised),
+                                              (.elsewhere, F.elsewhere), (.lixiu, F.lixiu), (.cared, F.cared)]
         var named = [NamedList: Int]()
-        var groups: [RosterFilter: Int] = [:]
-        for c in state.roster.byID.values {
-            for l in NamedList.allCases where contains(l, c, on: date, settings: settings) { named[l, default: 0] += 1 }
-            if c.isDeceased { continue }
-            if let n = c.careLevel { groups[.careLevel(n), default: 0] += 1 }
-            if !c.community.isEmpty { groups[.community(c.community), default: 0] += 1 }
-            if !c.workUnit.isEmpty { groups[.workUnit(c.workUnit), default: 0] += 1 }
-            if !c.partyBranch.isEmpty { groups[.partyBranch(c.partyBranch), default: 0] += 1 }
-            if let s = c.contact { groups[.contact(s), default: 0] += 1 }
-            groups[.category(c.category), default: 0] += 1
-            groups[.rank(c.rank), default: 0] += 1
+        var byFlag = [Int](repeating: 0, count: 16)
+        var elderly = 0, doubleHigh = 0, deceased = 0, tuixiu = 0
+        var care: [Int8: Int] = [:], community: [Int32: Int] = [:], unit: [Int32: Int] = [:], branch: [Int32: Int] = [:]
+        var contact: [Int32: Int] = [:], category: [CadreCategory: Int] = [:], rank: [RankBand: Int] = [:]
+        for f in roster.facts {
+            if f.flags & F.deceased != 0 { deceased += 1; continue }
+            for b in 0..<11 where f.flags & (1 << UInt16(b)) != 0 { byFlag[b] += 1 }
+            if f.flags & F.lixiu == 0 { tuixiu += 1 }
+            if f.birthDay <= elderlyBy {
+                elderly += 1
+                if f.flags & F.ill != 0 { doubleHigh += 1 }
+            }
+            if f.flags & F.cared != 0 { care[f.careLevel, default: 0] += 1 }
+            if f.community != 0 { community[f.community, default: 0] += 1 }
+            if f.workUnit != 0 { unit[f.workUnit, default: 0] += 1 }
+            if f.partyBranch != 0 { branch[f.partyBranch, default: 0] += 1 }
+            if f.contact != 0 { contact[f.contact, default: 0] += 1 }
+            category[f.category, default: 0] += 1
+            rank[f.rank, default: 0] += 1
         }
+        for (l, flag) in flagged { named[l] = byFlag[flag.trailingZeroBitCount] }
+        named[.elderly] = elderly
+        named[.doubleHigh] = doubleHigh
+        named[.deceased] = deceased
+        named[.tuixiu] = tuixiu
+        var groups: [RosterFilter: Int] = [:]
+        let words = roster.interned.values
+        for (k, v) in care { groups[.careLevel(Int(k))] = v }
+        for (k, v) in community { groups[.community(words[Int(k)])] = v }
+        for (k, v) in unit { groups[.workUnit(words[Int(k)])] = v }
+        for (k, v) in branch { groups[.partyBranch(words[Int(k)])] = v }
+        for (k, v) in contact { groups[.contact(ID(words[Int(k)]))] = v }
+        for (k, v) in category { groups[.category(k)] = v }
+        for (k, v) in rank { groups[.rank(k)] = v }
         var out = NamedList.allCases.map { Count(filter: .named($0), count: named[$0] ?? 0) }
         func order(_ f: RosterFilter) -> Int {
             switch f {

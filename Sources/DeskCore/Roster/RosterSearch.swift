@@ -70,7 +70,9 @@ public struct RosterSearch: Sendable {
     private var phones: [[Phone]] = []
     private var idNumbers: [[UInt8]] = []
     private var byHan: [UInt32: [Int32]] = [:]
-    /// Phones by their last 4 digits, and by their first 3…7 digits (key and length).
+    /// Phones by their last 4 digits (slots), and by their first 3…7 digits
+    /// (key and length) as `slot << 8 | digit count << 4 | phone index`, so
+    /// that typing a number's start needs no look at the phones themselves.
     private var phoneTail: [Int: [Int32]] = [:]
     private var phoneHead: [Int: [Int32]] = [:]
     private var idTail: [Int: [Int32]] = [:]
@@ -179,12 +181,13 @@ public struct RosterSearch: Sendable {
         let i = Int(slot)
         for v in Set(names[i]) { byHan[v, default: []].append(slot) }
         var tails = Set<Int>(), heads = Set<Int>()
-        for p in phones[i] {
+        for (n, p) in phones[i].enumerated() {
             tails.insert(RosterSearch.key(p.digits.suffix(4)))
-            heads.formUnion(RosterSearch.headKeys(p.digits))
+            for h in RosterSearch.headKeys(p.digits) where heads.insert(h).inserted {
+                phoneHead[h, default: []].append(slot << 8 | Int32(min(p.digits.count, 15)) << 4 | Int32(n))
+            }
         }
         for t in tails { phoneTail[t, default: []].append(slot) }
-        for h in heads { phoneHead[h, default: []].append(slot) }
         if idNumbers[i].count >= 4 { idTail[RosterSearch.key(idNumbers[i].suffix(4)), default: []].append(slot) }
     }
 
@@ -201,7 +204,10 @@ public struct RosterSearch: Sendable {
             heads.formUnion(RosterSearch.headKeys(p.digits))
         }
         for t in tails { drop(&phoneTail, t) }
-        for h in heads { drop(&phoneHead, h) }
+        for h in heads {
+            phoneHead[h]?.removeAll { $0 >> 8 == slot }
+            if phoneHead[h]?.isEmpty == true { phoneHead[h] = nil }
+        }
         if idNumbers[i].count >= 4 { drop(&idTail, RosterSearch.key(idNumbers[i].suffix(4))) }
     }
 
@@ -357,22 +363,29 @@ public struct RosterSearch: Sendable {
     }
 
     private func findDigits(_ d: [UInt8], into buckets: inout Buckets) {
-        var seen = Set<Int32>()
         let isID = d.last == UInt8(ascii: "X")
-        if !isID, d.count >= RosterSearch.headLengths.lowerBound {
+        let byHead = !isID && d.count >= RosterSearch.headLengths.lowerBound
+        if byHead {
             let n = min(d.count, RosterSearch.headLengths.upperBound)
             let k = RosterSearch.key(d.prefix(n)) << 3 | (n - RosterSearch.headLengths.lowerBound)
-            for slot in phoneHead[k] ?? [] {
-                let ps = phones[Int(slot)]
-                if let p = ps.firstIndex(where: { $0.digits.starts(with: d) }), seen.insert(slot).inserted {
-                    buckets.add(slot, deceased[Int(slot)], ps[p].digits.count == d.count ? .exact : .prefix, Code.phone + p)
+            // Each file is listed once per key; up to 7 digits the key itself is the match.
+            for packed in phoneHead[k] ?? [] {
+                let slot = packed >> 8
+                var length = Int(packed >> 4 & 15), p = Int(packed & 15)
+                if d.count > n {
+                    guard let q = phones[Int(slot)].firstIndex(where: { $0.digits.starts(with: d) }) else { continue }
+                    p = q
+                    length = phones[Int(slot)][q].digits.count
                 }
+                buckets.add(slot, deceased[Int(slot)], length == d.count ? .exact : .prefix, Code.phone + p)
             }
         }
         guard d.count >= 4 else { return }
+        func foundByHead(_ slot: Int32) -> Bool { byHead && phones[Int(slot)].contains { $0.digits.starts(with: d) } }
+        var seen = Set<Int32>()
         let tail = RosterSearch.key(d.suffix(4))
         if !isID {
-            for slot in phoneTail[tail] ?? [] where !seen.contains(slot) {
+            for slot in phoneTail[tail] ?? [] where !foundByHead(slot) {
                 // Stored without area code, asked with it (or the other way round).
                 if let p = phones[Int(slot)].firstIndex(where: { $0.digits.ends(with: d) || ($0.digits.count >= 7 && d.ends(with: $0.digits)) }) {
                     seen.insert(slot)
@@ -380,9 +393,8 @@ public struct RosterSearch: Sendable {
                 }
             }
         }
-        for slot in idTail[tail] ?? [] where !seen.contains(slot) {
+        for slot in idTail[tail] ?? [] where !seen.contains(slot) && !foundByHead(slot) {
             if idNumbers[Int(slot)].ends(with: d) {
-                seen.insert(slot)
                 buckets.add(slot, deceased[Int(slot)], d.count == 18 ? .exact : .other, Code.idNumber)
             }
         }

@@ -66,4 +66,25 @@ import Testing
         let line = RosterText.countLine(counts.first { $0.filter == .named(.alone) }!, Localizer(.zh), staff: b.state.staff)
         #expect(line == "独居 2 人")
     }
+
+    @Test func theCompactListIndexAgreesWithTheDefinitionsOnASampleRoster() throws {
+        let g = SampleGenerator(seed: 9, cadres: 500, years: 3)
+        let state = try g.state()
+        let all = state.roster.all
+        let settings = state.settings.roster
+        for date in [g.today, LocalDate(2027, 2, 28), LocalDate(2028, 2, 29)] {
+            var filters: [RosterFilter] = NamedList.allCases.map { .named($0) }
+            filters += [.careLevel(1), .careLevel(2), .category(.lixiu), .rank(.county), .community("东风社区"), .workUnit("县教育局")]
+            filters += state.staff.active.prefix(3).map { .contact($0.id) }
+            let counts = RosterLists.counts(in: state, on: date)
+            for f in filters {
+                let expected = all.filter { RosterLists.matches(f, $0, on: date, settings: settings) }.map(\.id)
+                #expect(RosterLists.ids([f], in: state, on: date) == expected, "\(f) on \(date)")
+                #expect((counts.first { $0.filter == f }?.count ?? 0) == expected.count, "count of \(f)")
+            }
+            let both = all.filter { RosterLists.contains(.alone, $0, on: date, settings: settings) && RosterLists.contains(.ill, $0, on: date, settings: settings) }
+            #expect(RosterLists.ids([.named(.alone), .named(.ill)], in: state, on: date) == both.map(\.id))
+        }
+        #expect(RosterLists.ids([.community("没有这个社区")], in: state, on: g.today).isEmpty)
+    }
 }

@@ -87,6 +87,16 @@ import Testing
         #expect(r.find("13").total == 0, "two digits are too few to search")
     }
 
+    @Test func aLongNumberFindsTheRightOneOfTwoPhonesSharingTheirStart() {
+        let son = FamilyMember(relation: "儿子", name: "张强", phone: "13912345678")
+        let (b, ids) = Self.roster([("张建国", "13912340000", [son])])
+        let r = b.state.roster.find("13912345678")
+        #expect(r.hits.map(\.id) == [ids[0]])
+        #expect(r.hits.first?.match == .phone("13912345678", .family(0)))
+        #expect(r.hits.first?.rank == .exact)
+        #expect(b.state.roster.find("1391234").total == 1, "one file, however many of its phones match")
+    }
+
     @Test func theTailOfTheIDNumberFindsTheFile() {
         let (b, ids) = Self.roster([("张建国", nil, []), ("李明", nil, [])])
         let id = b.state.roster[ids[1]]!.idNumber!
