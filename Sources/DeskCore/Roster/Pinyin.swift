@@ -73,7 +73,10 @@ public enum Pinyin {
     private static let cache = Cache()
 
     /// Forgets every cached reading (benchmarks measure a cold start).
-    static func clearCache() { cache.clear() }
+    static func clearCache() {
+        cache.clear()
+        PinyinBlock.clearCache()
+    }
 
     /// Single-character surnames read differently in surname position; the
     /// correct surname reading comes first.

@@ -76,7 +76,8 @@ public struct RosterSearch: Sendable {
     private var phoneTail: [Int: [Int32]] = [:]
     private var phoneHead: [Int: [Int32]] = [:]
     private var idTail: [Int: [Int32]] = [:]
-    static let headLengths = 3...7
+    /// Prefix lengths keyed; a longer query uses the longest key and checks the rest.
+    static let headLengths = [3, 4, 5, 7]
 
     public init() {}
 
@@ -109,22 +110,12 @@ public struct RosterSearch: Sendable {
         }
         let i = Int(slot)
         names[i] = c.name.unicodeScalars.map(\.value)
-        let readings = Pinyin.nameReadings(c.name)
-        var start: UInt32 = 0, any: UInt32 = 0
+        let py = PinyinBlock.of(c.name)
         pyStart[i] = Int32(arena.count)
-        pyChars[i] = UInt8(min(readings.count, 255))
-        for rs in readings.prefix(255) {
-            arena.append(UInt8(min(rs.count, 255)))
-            for r in rs.prefix(255) {
-                let u = Array(r.utf8.prefix(255))
-                arena.append(UInt8(u.count))
-                arena.append(contentsOf: u)
-                if let f = u.first { start |= RosterSearch.bit(f) }
-                for b in u { any |= RosterSearch.bit(b) }
-            }
-        }
-        startMask[i] = start
-        anyMask[i] = any
+        arena.append(contentsOf: py.bytes)
+        pyChars[i] = py.chars
+        startMask[i] = py.startMask
+        anyMask[i] = py.anyMask
         deceased[i] = c.isDeceased
         var ps: [Phone] = []
         func add(_ p: String?, _ owner: PhoneOwner) {
@@ -173,21 +164,30 @@ public struct RosterSearch: Sendable {
         return parts[0]
     }
 
-    static func headKeys(_ d: [UInt8]) -> [Int] {
-        headLengths.filter { $0 <= d.count }.map { key(d.prefix($0)) << 3 | ($0 - headLengths.lowerBound) }
-    }
+    static func headKey(_ d: [UInt8], _ length: Int) -> Int { key(d.prefix(length)) << 3 | length }
 
     private mutating func index(_ slot: Int32) {
         let i = Int(slot)
-        for v in Set(names[i]) { byHan[v, default: []].append(slot) }
-        var tails = Set<Int>(), heads = Set<Int>()
+        // Names, phones and keys per file are few: small arrays dedupe faster than sets.
+        var seenChars: [UInt32] = []
+        for v in names[i] where !seenChars.contains(v) {
+            seenChars.append(v)
+            byHan[v, default: []].append(slot)
+        }
+        var tails: [Int] = [], heads: [Int] = []
         for (n, p) in phones[i].enumerated() {
-            tails.insert(RosterSearch.key(p.digits.suffix(4)))
-            for h in RosterSearch.headKeys(p.digits) where heads.insert(h).inserted {
+            let t = RosterSearch.key(p.digits.suffix(4))
+            if !tails.contains(t) {
+                tails.append(t)
+                phoneTail[t, default: []].append(slot)
+            }
+            for length in RosterSearch.headLengths where length <= p.digits.count {
+                let h = RosterSearch.headKey(p.digits, length)
+                if heads.contains(h) { continue }
+                heads.append(h)
                 phoneHead[h, default: []].append(slot << 8 | Int32(min(p.digits.count, 15)) << 4 | Int32(n))
             }
         }
-        for t in tails { phoneTail[t, default: []].append(slot) }
         if idNumbers[i].count >= 4 { idTail[RosterSearch.key(idNumbers[i].suffix(4)), default: []].append(slot) }
     }
 
@@ -201,7 +201,7 @@ public struct RosterSearch: Sendable {
         var tails = Set<Int>(), heads = Set<Int>()
         for p in phones[i] {
             tails.insert(RosterSearch.key(p.digits.suffix(4)))
-            heads.formUnion(RosterSearch.headKeys(p.digits))
+            for length in RosterSearch.headLengths where length <= p.digits.count { heads.insert(RosterSearch.headKey(p.digits, length)) }
         }
         for t in tails { drop(&phoneTail, t) }
         for h in heads {
@@ -364,11 +364,11 @@ public struct RosterSearch: Sendable {
 
     private func findDigits(_ d: [UInt8], into buckets: inout Buckets) {
         let isID = d.last == UInt8(ascii: "X")
-        let byHead = !isID && d.count >= RosterSearch.headLengths.lowerBound
+        let byHead = !isID && d.count >= RosterSearch.headLengths[0]
         if byHead {
-            let n = min(d.count, RosterSearch.headLengths.upperBound)
-            let k = RosterSearch.key(d.prefix(n)) << 3 | (n - RosterSearch.headLengths.lowerBound)
-            // Each file is listed once per key; up to 7 digits the key itself is the match.
+            let n = RosterSearch.headLengths.last { $0 <= d.count }!
+            let k = RosterSearch.headKey(d, n)
+            // Each file is listed once per key; when the query is as long as the key, the key is the match.
             for packed in phoneHead[k] ?? [] {
                 let slot = packed >> 8
                 var length = Int(packed >> 4 & 15), p = Int(packed & 15)
@@ -440,6 +440,43 @@ public struct RosterSearch: Sendable {
             return Result(hits: hits, total: total)
         }
     }
+}
+
+/// A name's pinyin laid out for the search scan, cached per name (names
+/// repeat: 王建国 is many people), so opening a log computes each once.
+struct PinyinBlock: Sendable {
+    var bytes: [UInt8]
+    var chars: UInt8
+    var startMask: UInt32
+    var anyMask: UInt32
+
+    static func of(_ name: String) -> PinyinBlock {
+        if let hit = cache.get(name) { return hit }
+        let readings = Pinyin.nameReadings(name)
+        var b = PinyinBlock(bytes: [], chars: UInt8(min(readings.count, 255)), startMask: 0, anyMask: 0)
+        for rs in readings.prefix(255) {
+            b.bytes.append(UInt8(min(rs.count, 255)))
+            for r in rs.prefix(255) {
+                let u = Array(r.utf8.prefix(255))
+                b.bytes.append(UInt8(u.count))
+                b.bytes.append(contentsOf: u)
+                if let f = u.first { b.startMask |= RosterSearch.bit(f) }
+                for x in u { b.anyMask |= RosterSearch.bit(x) }
+            }
+        }
+        cache.set(name, b)
+        return b
+    }
+
+    private final class Cache: @unchecked Sendable {
+        private var table: [String: PinyinBlock] = [:]
+        private let lock = NSLock()
+        func get(_ k: String) -> PinyinBlock? { lock.lock(); defer { lock.unlock() }; return table[k] }
+        func set(_ k: String, _ v: PinyinBlock) { lock.lock(); table[k] = v; lock.unlock() }
+        func clear() { lock.lock(); table = [:]; lock.unlock() }
+    }
+    private static let cache = Cache()
+    static func clearCache() { cache.clear() }
 }
 
 extension Array where Element == UInt8 {
