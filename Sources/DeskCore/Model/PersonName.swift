@@ -23,7 +23,7 @@ public enum PersonName {
         for c in chars where c != "·" && !isHan(c) {
             return Problem("name.bad_character", [String(c)], field: field)
         }
-        if chars.first == "·" || chars.last == "·" || name.contains("··") {
+        if chars.first == "·" || chars.last == "·" || zip(chars, chars.dropFirst()).contains(where: { $0 == "·" && $1 == "·" }) {
             return Problem("name.bad_dot", field: field)
         }
         return nil

@@ -63,8 +63,8 @@ public struct FamilyDraft: Sendable, Hashable {
     }
 
     var isBlank: Bool {
-        relation.trimmingCharacters(in: .whitespaces).isEmpty && name.trimmingCharacters(in: .whitespaces).isEmpty
-            && phone.trimmingCharacters(in: .whitespaces).isEmpty
+        Blank.trim(relation).isEmpty && Blank.trim(name).isEmpty
+            && Blank.trim(phone).isEmpty
     }
 }
 

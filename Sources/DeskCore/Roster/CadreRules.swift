@@ -35,7 +35,7 @@ public enum CadreRules {
         let idGender = idNumber.isEmpty || ResidentID.structureProblem(idNumber, field: "") != nil ? nil : ResidentID.gender(idNumber)
 
         var birth: LocalDate?
-        let birthText = draft.birthDate.trimmingCharacters(in: .whitespaces)
+        let birthText = Blank.trim(draft.birthDate)
         if birthText.isEmpty {
             birth = idBirth
             if birth == nil { errors.append(Problem("roster.birth.required", field: "birthDate")) }
@@ -68,7 +68,7 @@ public enum CadreRules {
         let phone = cleanPhone(draft.phone, field: "phone", into: &errors)
 
         func text(_ raw: String, _ field: String, _ limit: Int) -> String {
-            let t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let t = Blank.trim(raw)
             if t.count > limit { errors.append(Problem("roster.text.too_long", [String(limit), String(t.count)], field: field)) }
             return t
         }
@@ -89,7 +89,7 @@ public enum CadreRules {
         }
         for (i, row) in rows.enumerated() {
             let f = "family.\(i)"
-            let relation = row.relation.trimmingCharacters(in: .whitespaces)
+            let relation = Blank.trim(row.relation)
             if relation.isEmpty { errors.append(Problem("roster.family.relation_required", field: f + ".relation")) }
             if relation.count > Limit.relation {
                 errors.append(Problem("roster.text.too_long", [String(Limit.relation), String(relation.count)], field: f + ".relation"))
@@ -131,14 +131,14 @@ public enum CadreRules {
     }
 
     static func cleanPhone(_ raw: String, field: String, into errors: inout [Problem]) -> String? {
-        let t = raw.trimmingCharacters(in: .whitespaces)
+        let t = Blank.trim(raw)
         if t.isEmpty { return nil }
         if let p = PhoneNumber.problem(t, field: field) { errors.append(p); return nil }
         return PhoneNumber.normalized(t)
     }
 
     static func checkText(_ raw: String, field: String, limit: Int, required: Bool, into errors: inout [Problem]) -> String {
-        let t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = Blank.trim(raw)
         if required, t.isEmpty { errors.append(Problem("roster.text.required", field: field)) }
         if t.count > limit { errors.append(Problem("roster.text.too_long", [String(limit), String(t.count)], field: field)) }
         return t

@@ -97,14 +97,14 @@ enum RosterWords {
 /// (the first is the emergency contact) and alerts `…；…`.
 enum RosterCells {
     static func split(_ cell: String) -> [String] {
-        cell.split(whereSeparator: { $0 == "；" || $0 == ";" || $0 == "\n" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        cell.split(whereSeparator: { $0 == "；" || $0 == ";" || $0 == "\n" }).map { Blank.trim(String($0)) }
             .filter { !$0.isEmpty }
     }
 
     static func family(_ cell: String) -> [FamilyDraft] {
         split(cell).enumerated().map { i, item in
             let parts = item.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ":" || $0 == "：" })
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { Blank.trim(String($0)) }
             return FamilyDraft(relation: parts.first ?? "", name: parts.count > 1 ? parts[1] : "",
                                phone: parts.count > 2 ? parts[2...].joined(separator: "-") : "", emergency: i == 0)
         }

@@ -24,7 +24,7 @@ public struct AddCadre: DeskCommand, Sendable {
         checked.errors += RosterAssignRules.contact(contact, state)
         var cleanAlerts: [String] = []
         for a in alerts {
-            let t = a.trimmingCharacters(in: .whitespacesAndNewlines)
+            let t = Blank.trim(a)
             if t.isEmpty || cleanAlerts.contains(t) { continue }
             if let p = RosterAssignRules.alert(t) { checked.errors.append(p) }
             cleanAlerts.append(t)
@@ -87,7 +87,7 @@ public struct AddCadreAlert: DeskCommand, Sendable {
     public func events(in state: DeskState, context: CommandContext) throws(DeskError) -> [any DeskEvent] {
         try context.require(.editRoster)
         let c = try RosterAssignRules.file(id, state)
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = Blank.trim(text)
         if let p = RosterAssignRules.alert(t) { throw .invalid([p]) }
         if c.alerts.contains(t) { return [] }
         if c.alerts.count >= CadreRules.Limit.alerts {

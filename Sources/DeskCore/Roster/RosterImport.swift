@@ -48,7 +48,7 @@ public enum RosterImport {
         // Header: which column is which.
         var columnOf: [RosterColumn: Int] = [:]
         for (i, h) in header.enumerated() {
-            let heading = h.trimmingCharacters(in: .whitespaces)
+            let heading = Blank.trim(h)
             if heading.isEmpty { continue }
             guard let c = RosterColumn.named(heading) else {
                 plan.issues.append(Issue(row: 1, column: heading, problem: Problem("roster.csv.unknown_column", [heading]), isWarning: true))
@@ -72,23 +72,26 @@ public enum RosterImport {
         }
 
         // Map a problem's form field to the column heading in this file.
-        func heading(_ c: RosterColumn) -> String { columnOf[c].map { header[$0].trimmingCharacters(in: .whitespaces) } ?? "" }
+        func heading(_ c: RosterColumn) -> String { columnOf[c].map { Blank.trim(header[$0]) } ?? "" }
         func heading(forField field: String?) -> String {
             guard let f = field else { return "" }
             let base = f.hasPrefix("family") ? "family" : f
             return RosterColumn(rawValue: base).map(heading) ?? ""
         }
 
+        // Contact persons by name, looked up once (the staff list is sorted on every call of `active`).
+        var staffByName: [String: [ID<Staff>]] = [:]
+        for s in state.staff.active { staffByName[s.name, default: []].append(s.id) }
         var firstRowOfID: [String: Int] = [:]
         var firstRowOfPerson: [String: Int] = [:]
         plan.commands.reserveCapacity(rows.count)
         for (n, cells) in rows.enumerated() {
             let row = n + 2
-            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if cells.allSatisfy({ Blank.trim($0).isEmpty }) { continue }
             var issues: [Issue] = []
             func cell(_ c: RosterColumn) -> String {
                 guard let i = columnOf[c], i < cells.count else { return "" }
-                return cells[i].trimmingCharacters(in: .whitespaces)
+                return Blank.trim(cells[i])
             }
             func bad(_ c: RosterColumn, _ key: String, _ args: [String] = []) {
                 issues.append(Issue(row: row, column: heading(c), problem: Problem(key, args, field: c.rawValue), isWarning: false))
@@ -128,10 +131,10 @@ public enum RosterImport {
             let who = cell(.contact)
             if !who.isEmpty {
                 if let s = state.staff[ID(who.uppercased())] { contact = s.id } else {
-                    let named = state.staff.active.filter { $0.name == who }
-                    if named.count == 1 { contact = named[0].id }
+                    let named = staffByName[who] ?? []
+                    if named.count == 1 { contact = named[0] }
                     else if named.isEmpty { bad(.contact, "roster.csv.unknown_staff", [who]) }
-                    else { bad(.contact, "roster.csv.ambiguous_staff", [who, named.map(\.id.raw).joined(separator: "、")]) }
+                    else { bad(.contact, "roster.csv.ambiguous_staff", [who, named.map(\.raw).joined(separator: "、")]) }
                 }
             }
             if !cell(.deceasedOn).isEmpty { bad(.deceasedOn, "roster.csv.deceased_row") }

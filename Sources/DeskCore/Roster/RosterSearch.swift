@@ -222,7 +222,7 @@ public struct RosterSearch: Sendable {
 
     /// The files matching `query`, best first; at most `limit` hits, with the total.
     public func find(_ query: String, limit: Int = 50) -> Result {
-        let q = query.trimmingCharacters(in: .whitespaces)
+        let q = Blank.trim(query)
         if q.isEmpty { return .empty }
         var buckets = Buckets()
         let scalars = Array(q.unicodeScalars)
