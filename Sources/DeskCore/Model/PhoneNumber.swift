@@ -13,7 +13,7 @@ public enum PhoneNumber {
             var u = Substring(raw).drop(while: { $0 == " " })
             while u.last == " " { u = u.dropLast() }
             if u.hasPrefix("+86") { u = u.dropFirst(3) } else if u.hasPrefix("0086") { u = u.dropFirst(4) }
-            if u.contains("+") { return nil }
+            if u.contains(where: { $0 == "+" }) { return nil }
             return (String(u.filter(\.isNumber)), nil)
         }
         var s = raw.trimmingCharacters(in: .whitespaces)
@@ -54,7 +54,7 @@ public enum PhoneNumber {
     }
 
     public static func problem(_ raw: String, field: String) -> Problem? {
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = Blank.trim(raw, newlines: false)
         if trimmed.isEmpty { return nil }
         if kind(trimmed) != nil { return nil }
         guard let (d, _) = digits(trimmed) else { return Problem("phone.bad_character", field: field) }
