@@ -12,7 +12,7 @@ public enum PhoneNumber {
         if raw.utf8.allSatisfy({ (48...57).contains($0) || $0 == 45 || $0 == 32 || $0 == 40 || $0 == 41 || $0 == 43 }) {
             var u = Substring(raw).drop(while: { $0 == " " })
             while u.last == " " { u = u.dropLast() }
-            if u.hasPrefix("+86") { u = u.dropFirst(3) } else if u.hasPrefix("0086") { u = u.dropFirst(4) }
+            if u.starts(with: "+86") { u = u.dropFirst(3) } else if u.starts(with: "0086") { u = u.dropFirst(4) }
             if u.contains(where: { $0 == "+" }) { return nil }
             return (String(u.filter(\.isNumber)), nil)
         }
