@@ -108,8 +108,12 @@ public enum RosterLists {
         var named = [NamedList: Int]()
         var byFlag = [Int](repeating: 0, count: 16)
         var elderly = 0, doubleHigh = 0, deceased = 0, tuixiu = 0
-        var care: [Int8: Int] = [:], community: [Int32: Int] = [:], unit: [Int32: Int] = [:], branch: [Int32: Int] = [:]
-        var contact: [Int32: Int] = [:], category: [CadreCategory: Int] = [:], rank: [RankBand: Int] = [:]
+        // Tallies by interned number (arrays, not dictionaries: this runs whenever the roster screen refreshes).
+        let words = roster.interned.values
+        var care = [Int](repeating: 0, count: 128), community = [Int](repeating: 0, count: words.count)
+        var unit = community, branch = community, contact = community
+        var category: [CadreCategory: Int] = [:], rank: [RankBand: Int] = [:]
+        var lixiu = 0, byRank = [Int](repeating: 0, count: RankBand.allCases.count)
         for f in roster.facts {
             if f.flags & F.deceased != 0 { deceased += 1; continue }
             for b in 0..<11 where f.flags & (1 << UInt16(b)) != 0 { byFlag[b] += 1 }
@@ -118,26 +122,31 @@ public enum RosterLists {
                 elderly += 1
                 if f.flags & F.ill != 0 { doubleHigh += 1 }
             }
-            if f.flags & F.cared != 0 { care[f.careLevel, default: 0] += 1 }
-            if f.community != 0 { community[f.community, default: 0] += 1 }
-            if f.workUnit != 0 { unit[f.workUnit, default: 0] += 1 }
-            if f.partyBranch != 0 { branch[f.partyBranch, default: 0] += 1 }
-            if f.contact != 0 { contact[f.contact, default: 0] += 1 }
-            category[f.category, default: 0] += 1
-            rank[f.rank, default: 0] += 1
+            if f.flags & F.cared != 0, f.careLevel >= 0 { care[Int(f.careLevel)] += 1 }
+            community[Int(f.community)] += 1
+            unit[Int(f.workUnit)] += 1
+            branch[Int(f.partyBranch)] += 1
+            contact[Int(f.contact)] += 1
+            if f.category == .lixiu { lixiu += 1 }
+            byRank[RankBand.allCases.firstIndex(of: f.rank)!] += 1
         }
+        if lixiu > 0 { category[.lixiu] = lixiu }
+        if tuixiu > 0 { category[.tuixiu] = tuixiu }
+        for (i, r) in RankBand.allCases.enumerated() where byRank[i] > 0 { rank[r] = byRank[i] }
         for (l, flag) in flagged { named[l] = byFlag[flag.trailingZeroBitCount] }
         named[.elderly] = elderly
         named[.doubleHigh] = doubleHigh
         named[.deceased] = deceased
         named[.tuixiu] = tuixiu
         var groups: [RosterFilter: Int] = [:]
-        let words = roster.interned.values
-        for (k, v) in care { groups[.careLevel(Int(k))] = v }
-        for (k, v) in community { groups[.community(words[Int(k)])] = v }
-        for (k, v) in unit { groups[.workUnit(words[Int(k)])] = v }
-        for (k, v) in branch { groups[.partyBranch(words[Int(k)])] = v }
-        for (k, v) in contact { groups[.contact(ID(words[Int(k)]))] = v }
+        for (k, v) in care.enumerated() where v > 0 { groups[.careLevel(k)] = v }
+        // Number 0 is the empty string: no community, unit, branch or contact.
+        for k in 1..<words.count {
+            if community[k] > 0 { groups[.community(words[k])] = community[k] }
+            if unit[k] > 0 { groups[.workUnit(words[k])] = unit[k] }
+            if branch[k] > 0 { groups[.partyBranch(words[k])] = branch[k] }
+            if contact[k] > 0 { groups[.contact(ID(words[k]))] = contact[k] }
+        }
         for (k, v) in category { groups[.category(k)] = v }
         for (k, v) in rank { groups[.rank(k)] = v }
         var out = NamedList.allCases.map { Count(filter: .named($0), count: named[$0] ?? 0) }
