@@ -6,7 +6,9 @@ public enum PersonName {
     /// The name with surrounding blanks removed and look-alike dots (•・.)
     /// turned into the standard 「·」 (U+00B7).
     public static func normalized(_ raw: String) -> String {
-        var s = raw.trimmingCharacters(in: .whitespaces)
+        var s = Blank.trim(raw, newlines: false)
+        // Only search-and-replace when a look-alike dot is there (rare; Foundation's search is slow).
+        guard s.unicodeScalars.contains(where: { [0x2022, 0x30FB, 0xFF0E, 0x2027, 0x2219].contains($0.value) }) else { return s }
         for dot in ["•", "・", "．", "‧", "∙"] { s = s.replacingOccurrences(of: dot, with: "·") }
         return s
     }
@@ -21,7 +23,7 @@ public enum PersonName {
         for c in chars where c != "·" && !isHan(c) {
             return Problem("name.bad_character", [String(c)], field: field)
         }
-        if chars.first == "·" || chars.last == "·" || name.contains("··") {
+        if chars.first == "·" || chars.last == "·" || zip(chars, chars.dropFirst()).contains(where: { $0 == "·" && $1 == "·" }) {
             return Problem("name.bad_dot", field: field)
         }
         return nil
