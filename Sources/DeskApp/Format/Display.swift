@@ -56,17 +56,9 @@ public struct Display: Sendable {
     /// A resident ID number: `1101**********123X` unless shown whole.
     public func idNumber(_ n: String?, whole: Bool) -> String {
         guard let n, !n.isEmpty else { return "" }
-        return whole ? n : IDNumberMask.masked(n)
+        return whole ? n : ResidentID.masked(n)
     }
 
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 }
 
-/// Masking for resident ID numbers in lists: first 4 and last 4 characters kept.
-public enum IDNumberMask {
-    public static func masked(_ n: String) -> String {
-        let chars = Array(n)
-        guard chars.count > 8 else { return String(repeating: "*", count: chars.count) }
-        return String(chars.prefix(4)) + String(repeating: "*", count: chars.count - 8) + String(chars.suffix(4))
-    }
-}

@@ -66,4 +66,7 @@ public enum Intent: Sendable, Equatable {
     case workOf(ID<Staff>)
     case openStaff(ID<Staff>)
     case openClass(String)
+    /// Open a ticket for a need raised on a visit (visit id, need index).
+    case ticketFromVisitNeed(visit: String, need: Int)
+    case checkIn(cadre: ID<Cadre>)
 }

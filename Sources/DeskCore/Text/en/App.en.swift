@@ -48,5 +48,9 @@ extension EN {
         "app.lock.title": "Screen locked (idle); personal data is hidden.",
         "app.lock.press_enter": "{0}, press Enter to continue.",
         "app.lock.keys": "Type your PIN and press Enter to unlock",
+        "app.picker.count": "{0} found",
+        "app.picker.none": "Nobody found. Type a name, pinyin initials (zs), a phone number or its last 4 digits.",
+        "app.picker.age": "{0} y",
+        "app.picker.deceased": "deceased",
     ]
 }

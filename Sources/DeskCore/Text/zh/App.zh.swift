@@ -48,5 +48,9 @@ extension ZH {
         "app.lock.title": "屏幕已锁定(长时间无操作),个人资料已隐藏。",
         "app.lock.press_enter": "{0},按 Enter 继续。",
         "app.lock.keys": "输入 PIN 后按 Enter 解锁",
+        "app.picker.count": "共 {0} 人",
+        "app.picker.none": "没有找到。可输入姓名、拼音首字母(如 zs)、电话或后四位。",
+        "app.picker.age": "{0}岁",
+        "app.picker.deceased": "已故",
     ]
 }
