@@ -39,6 +39,8 @@ struct Demo: ParsableCommand {
     var sample: String?
     @Option(name: .customLong("as"), help: "Staff id to sign in as (default: the first supervisor in the sample).")
     var staff: String?
+    @Option(help: "Directory for the copy (default: a new temporary one). If it already holds a demo log, that log is opened: a second terminal with the same --dir joins the first.")
+    var dir: String?
 
     func run() throws {
         let t = common.text
@@ -46,11 +48,13 @@ struct Demo: ParsableCommand {
             print(t("cli.no_sample"))
             throw ExitCode(1)
         }
-        let dir = NSTemporaryDirectory() + "cadredesk-demo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let dir = self.dir ?? NSTemporaryDirectory() + "cadredesk-demo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let copy = dir + "/desk.log"
-        try FileManager.default.copyItem(atPath: source, toPath: copy)
-        chmod(copy, 0o660)
+        if !FileManager.default.fileExists(atPath: copy) {
+            try FileManager.default.copyItem(atPath: source, toPath: copy)
+            chmod(copy, 0o660)
+        }
         let desk = try Desk(path: copy, clock: DeskClock())
         let who = staff ?? desk.state.staff.active.first(where: { $0.role == .supervisor })?.id.raw
             ?? desk.state.staff.active.first?.id.raw
