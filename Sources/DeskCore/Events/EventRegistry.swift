@@ -23,5 +23,15 @@ public enum EventRegistry {
         return try t.decoded(from: try JSON.parse(record.data))
     }
 
+    /// Decodes a payload from the bytes the log hands a parallel decoder.
+    public static func decode(_ view: RecordView) -> Result<any DeskEvent, any Error> {
+        guard let t = byName[view.type] else { return .failure(UnknownEventType(type: view.type)) }
+        do {
+            return .success(try t.decoded(from: try JSON.parse(view.data)))
+        } catch {
+            return .failure(error)
+        }
+    }
+
     public struct UnknownEventType: Error { public var type: String }
 }

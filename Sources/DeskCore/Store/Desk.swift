@@ -46,7 +46,10 @@ public final class Desk {
     @discardableResult
     public func refresh() throws(DeskError) -> Int {
         do {
-            return try log.poll { try apply($0) }
+            // Payloads are parsed on all cores; events apply in log order here.
+            return try log.poll(decode: EventRegistry.decode) { record, decoded in
+                try apply(record, decoded)
+            }
         } catch {
             throw Desk.map(error)
         }
@@ -191,11 +194,11 @@ public final class Desk {
     }
 
     @discardableResult
-    private func apply(_ record: LogRecord) throws -> AppliedEvent {
+    private func apply(_ record: LogRecord, _ decoded: Result<any DeskEvent, any Error>? = nil) throws -> AppliedEvent {
         let meta = EventMeta(seq: record.seq, id: record.id, at: record.at, by: ID(record.by), offset: record.offset)
         guard unreadable == nil else { throw DeskError.log(Problem("log.read_only")) }
         do {
-            let event = try EventRegistry.decode(record)
+            let event = try (decoded ?? Result { try EventRegistry.decode(record) }).get()
             state.apply(event, meta)
             return AppliedEvent(event: event, meta: meta)
         } catch {
