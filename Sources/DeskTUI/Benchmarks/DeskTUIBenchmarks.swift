@@ -52,6 +52,23 @@ public enum DeskTUIBenchmarks {
         return samples
     }
 
+    /// The same frames written to the real terminal: drawing into the frame and
+    /// `present()` (diffing against the previous frame, wide-char calls, one
+    /// refresh). Run inside a terminal (e.g. tmux) of the wanted size.
+    public static func renderTableToTerminal(_ terminal: NcursesCanvas, rows: Int = 1_000, iterations: Int = 500,
+                                             clock: Clock = .wall) -> [Double] {
+        var table = sampleTable(rows: rows)
+        var canvas = terminal
+        table.viewportHeight = Table<Int>.bodyHeight(in: tableRect(width: canvas.size.width, height: canvas.size.height))
+        return (0..<iterations).map { _ in
+            measure(clock) {
+                _ = table.handle(.down)
+                drawFrame(table, on: &canvas)
+                canvas.present()
+            }
+        }
+    }
+
     /// Median and 99th percentile of samples (nearest rank).
     public static func summary(_ samples: [Double]) -> (median: Double, p99: Double) {
         guard !samples.isEmpty else { return (0, 0) }
@@ -75,7 +92,7 @@ public enum DeskTUIBenchmarks {
         Rect(x: 0, y: 2, width: width, height: height - 3)
     }
 
-    static func drawFrame(_ table: Table<Int>, on canvas: inout MemoryCanvas) {
+    static func drawFrame(_ table: Table<Int>, on canvas: inout some Canvas) {
         let size = canvas.size
         canvas.clear()
         TitleBar(left: "老干部服务台 · 花名册", center: "2024-03-05 星期二", right: "张晓明 前台")
