@@ -42,11 +42,13 @@ let package = Package(
         ]),
         // Child process for the log's multi-process and kill tests.
         .executableTarget(name: "desklog-stress", dependencies: ["DeskLog"]),
+        // Child process for the centre's last-place race (two terminals enrolling at once).
+        .executableTarget(name: "centre-race", dependencies: ["DeskCore"]),
         .testTarget(name: "DeskLogTests", dependencies: ["DeskLog"]),
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"]),
         .testTarget(name: "DeskTUITests", dependencies: ["DeskTUI"]),
         .testTarget(name: "DeskAppTests", dependencies: ["DeskApp"]),
         // Real child processes and real tmux sessions against the built binary.
-        .testTarget(name: "EndToEndTests", dependencies: ["cadredesk", "desklog-stress", "DeskCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["cadredesk", "desklog-stress", "centre-race", "DeskCore"]),
     ]
 )

@@ -41,6 +41,20 @@ struct Demo: ParsableCommand {
     var staff: String?
     @Option(help: "Directory for the copy (default: a new temporary one). If it already holds a demo log, that log is opened: a second terminal with the same --dir joins the first.")
     var dir: String?
+    @Option(help: ArgumentHelp("Start the clock at this local time and let it run on from there (\"2026-11-23 09:30\"): shows a day of the sample at the desk's hours, and pins time for tests.", valueName: "time"))
+    var now: String?
+
+    func validate() throws {
+        if let now, LocalDateTime(now) == nil { throw ValidationError("--now takes a local time like \"2026-11-23 09:30\".") }
+    }
+
+    /// The real clock, or one set forward or back to `--now` that keeps running.
+    var clock: DeskClock {
+        guard let now, let local = LocalDateTime(now) else { return DeskClock() }
+        let zone = TimeZone.current
+        let offset = DeskClock.date(of: local, in: zone).timeIntervalSinceNow
+        return DeskClock(timeZone: zone, source: { Date().addingTimeInterval(offset) })
+    }
 
     func run() throws {
         let t = common.text
@@ -55,7 +69,7 @@ struct Demo: ParsableCommand {
             try FileManager.default.copyItem(atPath: source, toPath: copy)
             chmod(copy, 0o660)
         }
-        let desk = try Desk(path: copy, clock: DeskClock())
+        let desk = try Desk(path: copy, clock: clock)
         let who = staff ?? desk.state.staff.active.first(where: { $0.role == .supervisor })?.id.raw
             ?? desk.state.staff.active.first?.id.raw
         var identity = Identity.current(demoStaff: who)

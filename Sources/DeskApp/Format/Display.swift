@@ -26,6 +26,18 @@ public struct Display: Sendable {
 
     public func time(_ t: LocalTime) -> String { t.description }
 
+    /// `09:00-10:30`
+    public func span(_ s: TimeSpan) -> String { "\(time(s.start))-\(time(s.end))" }
+
+    /// `11月23日 周一` / `Nov 23 Mon`
+    public func dayLabel(_ d: LocalDate) -> String { "\(shortDate(d)) \(weekday(d))" }
+
+    /// A weekly slot: `周一 09:00-11:00` (weekday 0 = Monday).
+    public func weekly(_ weekday: Int, _ s: TimeSpan) -> String { "\(text("app.weekday.\(weekday)")) \(span(s))" }
+
+    /// `2026-09-01–2027-01-15`
+    public func period(_ p: Period) -> String { "\(date(p.start))–\(date(p.end))" }
+
     /// `11月23日 09:30`
     public func dateTime(_ dt: LocalDateTime) -> String { "\(shortDate(dt.date)) \(time(dt.time))" }
 
