@@ -53,6 +53,43 @@ import Testing
         t.waitForExit()
     }
 
+    /// The demo as a supervisor: screens switch with Tab and with digits, help opens
+    /// and narrows as Chinese is typed into its filter, resize keeps the key bar, q quits.
+    @Test func demoSwitchesScreensWithTabAndDigitsFiltersHelpResizesAndQuits() throws {
+        let t = try Tmux([Binaries.cadredesk, "demo"], width: 120, height: 40)
+        let start = t.wait(for: "the tab line") { Tmux.tabLabels(in: $0).count >= 2 }
+        let labels = Tmux.tabLabels(in: start)
+        try #require(labels.count >= 2, "\(start)")
+        func titled(_ label: String) -> (String) -> Bool {
+            { $0.split(separator: "\n").first?.contains("老干部服务台 · " + label) == true }
+        }
+        #expect(titled(labels[0])(start), "\(start)")
+        try t.press("Tab")
+        t.wait(for: "the second screen", titled(labels[1]))
+        try t.press(String(labels.count))
+        t.wait(for: "the last screen", titled(labels[labels.count - 1]))
+        try t.press("BTab")
+        t.wait(for: "the one before", titled(labels[labels.count - 2]))
+        try t.press("1")
+        t.wait(for: "the first screen", titled(labels[0]))
+        try t.press("?")
+        t.wait(for: "帮助 — 本页可用的按键")
+        try t.type("退出")
+        let help = t.wait(for: "the help narrowed to 退出") {
+            $0.contains("查找:退出") && $0.contains("退出老干部服务台") && !$0.contains("切换到下一个/上一个页面")
+        }
+        #expect(help.contains("查找:退出"), "typed Chinese sits right after the label: \(help)")
+        try t.press("Escape")
+        t.wait(for: "help closed") { !$0.contains("帮助 — 本页可用的按键") }
+        try t.resize(width: 80, height: 24)
+        t.wait(for: "key bar at 80×24") { s in
+            let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 24 && lines[23].contains("退出") && titled(labels[0])(s)
+        }
+        try t.press("q")
+        t.waitForExit()
+    }
+
     @Test func aStaffMemberAddedInOneTerminalShowsInAnotherWithinASecond() throws {
         let dir = TempDir()
         let path = try freshLog(dir)

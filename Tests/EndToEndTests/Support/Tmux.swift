@@ -126,6 +126,27 @@ final class Tmux {
         if let digit { try press(String(digit)) }
     }
 
+    /// The tab labels in order, read from the tab line (`1 花名册  2 今日工作 …`).
+    static func tabLabels(in screen: String) -> [String] {
+        for line in screen.split(separator: "\n").prefix(3) {
+            let words = line.split(separator: " ")
+            var labels: [String] = []
+            var expected = 1
+            var i = 0
+            while i + 1 < words.count {
+                if words[i] == Substring(String(expected)) {
+                    labels.append(String(words[i + 1]))
+                    expected += 1
+                    i += 2
+                } else {
+                    i += 1
+                }
+            }
+            if labels.count >= 2 { return labels }
+        }
+        return []
+    }
+
     static func tabDigit(of label: String, in screen: String) -> Character? {
         for line in screen.split(separator: "\n").prefix(3) {
             guard let r = line.range(of: " " + label) else { continue }
