@@ -71,14 +71,17 @@ import Testing
         let tabs = t.wait(for: "the tab bar") { $0.contains("走访记录") }
         let number = try #require(tabs.range(of: #"\d 走访记录"#, options: .regularExpression).map { String(tabs[$0].prefix(1)) })
         try t.type(number)
-        t.wait(for: "老干部服务台 · 走访记录")
+        t.wait(for: "the visit log's key bar") { $0.contains("b批量") && $0.contains("X作废") }
         try t.press("a")
-        t.wait(for: "姓名、拼音、首字母、电话或后四位")
+        t.wait(for: "姓名/拼音/首字母/电话/后四位")
         try t.type("王")
         let hits = t.wait(for: "search results") { $0.contains("共 ") && $0.contains("· 姓名") }
         #expect(hits.contains("王"))
         try t.press("Enter")
-        t.wait(for: "走访方式")
+        t.wait(for: "the form, at the kind") { $0.contains("走访方式") && $0.contains("Enter保存") }
+        // Kind and occasion keep their usual values: two Tabs to the note.
+        try t.press("Tab")
+        try t.press("Tab")
         try t.type("老人说腿脚好多了,想参加书法班")
         t.wait(for: "想参加书法班")
         try t.press("Enter")

@@ -62,7 +62,7 @@ struct VisitFields {
             fields.append(.text("needs", label: t("visits.field.needs"), text: start.needs.joined(separator: "；"),
                                 placeholder: t("visits.field.needs_hint"), maxLength: 1000, width: 50))
             fields.append(.text("followUp", label: t("visits.field.follow_up"), text: start.followUp.map(d.date) ?? "",
-                                placeholder: t("visits.field.follow_up_hint"), maxLength: 10, width: 12,
+                                placeholder: t("visits.field.follow_up_hint"), maxLength: 10, width: 22,
                                 validate: { s in s.trimmed.isEmpty || VisitFields.followUpOffset(s) != nil || LocalDate(s.trimmed) != nil
                                     ? nil : t("visits.bad_follow_up") }))
         }

@@ -84,7 +84,7 @@ extension ZH {
         "visits.group_names": "{0}等 {1} 人",
         "visits.and_more": "{0} 等 {1} 人",
         "visits.range": "{0}–{1}",
-        "visits.picker_hint": "姓名、拼音、首字母、电话或后四位",
+        "visits.picker_hint": "姓名/拼音/首字母/电话/后四位",
         "visits.saved": "已保存走访记录 {0}。",
         "visits.amend_saved": "已更正走访记录 {0}。",
         "visits.voided_toast": "已作废走访记录 {0}。",
