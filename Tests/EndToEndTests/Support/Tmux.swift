@@ -115,6 +115,26 @@ final class Tmux {
         wait(for: "\"\(text)\"", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
+    /// Switches to the tab labelled `label` by the digit shown before it on the tab line
+    /// (tab numbers depend on the role and on which screens exist, so tests look them up).
+    func openTab(_ label: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        var digit: Character?
+        wait(for: "tab \"\(label)\"", sourceLocation: sourceLocation) { screen in
+            digit = Tmux.tabDigit(of: label, in: screen)
+            return digit != nil
+        }
+        if let digit { try press(String(digit)) }
+    }
+
+    static func tabDigit(of label: String, in screen: String) -> Character? {
+        for line in screen.split(separator: "\n").prefix(3) {
+            guard let r = line.range(of: " " + label) else { continue }
+            let before = line[line.startIndex..<r.lowerBound]
+            if let d = before.last, d.isNumber { return d }
+        }
+        return nil
+    }
+
     /// Waits until the program has exited (the session is gone).
     func waitForExit(timeout: Double = 5, sourceLocation: SourceLocation = #_sourceLocation) {
         let deadline = Date().addingTimeInterval(timeout)
