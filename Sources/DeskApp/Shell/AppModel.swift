@@ -248,7 +248,7 @@ public struct AppModel {
             toast = Toast(text.message(error.problems.first ?? Problem("log.io_error", ["?"])), kind: .error, ticks: 24)
         }
         noteStateChange()
-        if var t = toast { toast = t.tick() ? t : nil }
+        if var t = toast { toast = t.tick() ? nil : t }
         if case .signedIn = session, let ctx = context,
            idleSeconds >= Double(desk.state.settings.idleLockMinutes * 60) {
             help = nil
