@@ -39,6 +39,12 @@ public struct CadrePicker {
         selected = keep.flatMap { id in hits.firstIndex { $0.id == id } } ?? 0
     }
 
+    /// Empties the query (after a pick, ready for the next name).
+    public mutating func clear(_ state: DeskState) {
+        field = TextField(placeholder: field.placeholder, maxLength: 40)
+        search(state)
+    }
+
     public mutating func handle(_ key: Key, _ state: DeskState) -> Outcome {
         switch key {
         case .up: if selected > 0 { selected -= 1 }; return .changed
@@ -46,8 +52,7 @@ public struct CadrePicker {
         case .enter: return selectedID.map { .picked($0) } ?? .ignored
         case .escape:
             if field.text.isEmpty { return .cancelled }
-            field = TextField(placeholder: field.placeholder, maxLength: 40)
-            search(state)
+            clear(state)
             return .changed
         default:
             switch field.handle(key) {
@@ -59,7 +64,8 @@ public struct CadrePicker {
     }
 
     /// The query line at the top of `rect`, results below (one per line).
-    public func draw(in canvas: inout some Canvas, rect: Rect, _ app: AppContext, label: String) {
+    /// `marked`: cadres already chosen (a multi-select, e.g. a festival round) show `✓`.
+    public func draw(in canvas: inout some Canvas, rect: Rect, _ app: AppContext, label: String, marked: Set<ID<Cadre>> = []) {
         guard rect.height > 0 else { return }
         let lw = DisplayWidth.of(label) + 1
         _ = canvas.put(label, at: rect.origin, style: Style(.normal, .bold), maxWidth: rect.width)
@@ -80,7 +86,7 @@ public struct CadrePicker {
         for (i, hit) in hits.enumerated().dropFirst(first).prefix(rows) {
             guard let c = app.state.roster[hit.id] else { continue }
             let y = rect.y + 1 + i - first
-            let line = CadrePicker.line(c, hit, app)
+            let line = (marked.isEmpty ? "" : marked.contains(c.id) ? "✓ " : "  ") + CadrePicker.line(c, hit, app)
             let style = Style(i == selected ? .selected : (hit.deceased ? .muted : .normal))
             canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
             _ = canvas.put(line, at: Point(x: rect.x + 1, y: y), style: style, maxWidth: rect.width - 1)
@@ -93,13 +99,17 @@ public struct CadrePicker {
 
     /// `张三  男 93岁 离休  东风社区  138****5678  · 拼音 zs`
     static func line(_ c: Cadre, _ hit: RosterSearch.Hit, _ app: AppContext) -> String {
+        summary(c, app, wholePhone: app.can(.viewPersonalDetails)) + "  · " + RosterText.matchLabel(hit, c, app.text)
+    }
+
+    /// The person, as the results and a form that picked one show it:
+    /// `张三  男 93岁 离休  东风社区  138****5678` (the phone whole only if asked and allowed).
+    public static func summary(_ c: Cadre, _ app: AppContext, wholePhone: Bool = false) -> String {
         let d = app.display, t = app.text
-        let whole = app.can(.viewPersonalDetails)
         var parts = [c.name, t("roster.gender.\(c.gender.rawValue)"), t("app.picker.age", c.age(on: app.today)),
                      t("roster.category.\(c.category.rawValue)"), c.community]
-        if let p = c.phone { parts.append(d.phone(p, whole: whole)) }
+        if let p = c.phone { parts.append(d.phone(p, whole: wholePhone && app.can(.viewPersonalDetails))) }
         if c.isDeceased { parts.append(t("app.picker.deceased")) }
-        parts.append("· " + RosterText.matchLabel(hit, c, t))
         return parts.filter { !$0.isEmpty }.joined(separator: "  ")
     }
 }

@@ -53,6 +53,14 @@ public struct Display: Sendable {
         }
     }
 
+    /// A deadline seen from today: `逾期 3 天`, `今天到期`, `还剩 2 天`.
+    public func deadline(daysLeft n: Int) -> String {
+        n < 0 ? text("visits.days_overdue", -n) : n == 0 ? text("visits.due_today") : text("visits.days_left", n)
+    }
+
+    /// `11月25日 周三`
+    public func dayAndWeekday(_ d: LocalDate) -> String { "\(shortDate(d)) \(weekday(d))" }
+
     /// `¥1,200.00`
     public func money(_ m: Money) -> String { "¥" + m.description }
 

@@ -11,6 +11,9 @@ public final class AppContext {
     public let display: Display
     /// Requests collected while a screen handles a key; the shell acts on them after.
     var pending: [ShellRequest] = []
+    /// The screens this session has (kept by the shell), so a screen offers a
+    /// key that leads to another screen only when that screen is there.
+    var openable: Set<ScreenID> = []
 
     init(desk: Desk, staff: Staff, text: Localizer) {
         self.desk = desk
@@ -24,6 +27,8 @@ public final class AppContext {
     public var today: LocalDate { now.date }
     public var role: Role { staff.role }
     public func can(_ p: Permission) -> Bool { staff.role.can(p) }
+    /// Whether `navigate(to: id)` would open a screen (it exists and the role may see it).
+    public func canOpen(_ id: ScreenID) -> Bool { openable.contains(id) }
 
     /// Runs a command as the signed-in staff member (under the log lock). On a
     /// log failure the shell also shows a toast; validation problems are the

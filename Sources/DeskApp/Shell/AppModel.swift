@@ -65,6 +65,7 @@ public struct AppModel {
         let ctx = AppContext(desk: desk, staff: desk.state.staff[staff.id] ?? staff, text: text)
         context = ctx
         screens = screenIDs(for: staff.role).compactMap(makeScreen)
+        ctx.openable = Set(screens.map(\.id))
         active = 0
         stale = Set(screens.indices)
         session = .signedIn
@@ -272,6 +273,7 @@ public struct AppModel {
             // The role changed in another terminal: rebuild the tabs it may see.
             let current = activeScreen
             screens = own.compactMap(makeScreen)
+            ctx.openable = Set(screens.map(\.id))
             active = screens.firstIndex { $0.id == current } ?? 0
             stale = Set(screens.indices)
         } else {

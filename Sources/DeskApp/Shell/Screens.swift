@@ -4,6 +4,8 @@ import DeskCore
 public enum Screens {
     public static func make(_ id: ScreenID) -> (any DeskScreen)? {
         switch id {
+        case .myDay: return MyDayScreen()
+        case .visits: return VisitsScreen()
         case .staff: return StaffScreen()
         case .centre: return CentreScreen()
         default: return nil
