@@ -84,7 +84,7 @@ import Testing
         try t.resize(width: 80, height: 24)
         t.wait(for: "key bar at 80×24") { s in
             let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
-            return lines.count >= 24 && lines[23].contains("退出") && titled(labels[0])(s)
+            return lines.count >= 24 && lines[22...].contains { $0.contains("退出") } && Tmux.tabLabels(in: s) == labels
         }
         try t.press("q")
         t.waitForExit()

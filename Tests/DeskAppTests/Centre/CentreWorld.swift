@@ -57,7 +57,11 @@ struct CentreWorld {
         return k
     }
 
-    func terminal() throws -> Terminal { try h.terminal(as: "admin") }
+    func terminal() throws -> Terminal {
+        var t = try h.terminal(as: "admin")
+        t.open(.centre)
+        return t
+    }
     var state: DeskState { get throws { try h.desk().state } }
 }
 

@@ -3,6 +3,7 @@ import DeskLog
 import DeskTUI
 import Foundation
 import Synchronization
+import Testing
 @testable import DeskApp
 
 /// A scratch directory removed when the value goes away.
@@ -63,6 +64,14 @@ struct Terminal {
     var canvas = MemoryCanvas(size: Size(width: 100, height: 30))
 
     mutating func press(_ keys: Key...) { for k in keys { model.update(k) } }
+    /// Switches to the screen `id` as its digit would (tab order depends on the role and on which screens exist).
+    mutating func open(_ id: ScreenID) {
+        guard let i = model.screens.firstIndex(where: { $0.id == id }) else {
+            Issue.record("no \(id) screen for this role")
+            return
+        }
+        press(.char(Character(String(i + 1))))
+    }
     mutating func type(_ text: String) { for c in text { model.update(.char(c)) } }
     mutating func tick(_ seconds: Double = 0.25) { model.tick(seconds: seconds) }
 

@@ -81,11 +81,6 @@ struct VisitsFixture {
 }
 
 extension Terminal {
-    /// Switches tabs until `id` is the active screen.
-    mutating func open(_ id: ScreenID) {
-        for _ in 0..<10 where model.activeScreen != id { press(.tab) }
-    }
-
     /// The screen as lines, drawn afresh (without touching the terminal's canvas).
     func lines(width: Int = 100, height: Int = 30) -> [String] {
         var canvas = MemoryCanvas(size: Size(width: width, height: height))
