@@ -165,7 +165,7 @@ import Testing
         s = e.screen(width: 80, height: 24)
         let text = s.joined(separator: "\n")
         #expect(!text.contains("⟦"))
-        #expect(text.contains("1h left"))
+        #expect(text.contains("1 h left"))
         #expect(s[23].contains("Take call"))
     }
 }
