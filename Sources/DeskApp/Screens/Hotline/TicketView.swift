@@ -230,7 +230,9 @@ struct TicketView {
             _ = canvas.put(line.text, at: row.origin, style: line.style, maxWidth: row.width)
         }
         if let (a, form, _) = action {
-            let height = min(body.height, form.fields.count + 4)
+            // A message too long to sit beside its field takes the line below it: leave room.
+            let errorLines = form.fields.count { $0.error != nil }
+            let height = min(body.height, form.fields.count + 4 + errorLines)
             let width = min(body.width, 76)
             let box = Rect(x: body.x + (body.width - width) / 2, y: body.maxY - height, width: width, height: height)
             let inner = Box.modal(in: &canvas, rect: box, title: a.label(app.text) + " · " + id.raw).insetBy(dx: 1, dy: 1)
