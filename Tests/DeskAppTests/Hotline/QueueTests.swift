@@ -146,6 +146,34 @@ import Testing
         #expect(t.text().contains("全部在办  2"))
     }
 
+    @Test func aWaitingTicketShowsPausedAndAResolvedOneComesDueForItsCallbackAfterThreeWorkingDays() throws {
+        let w = try HotlineWorld()
+        let waiting = try w.open(w.zhang, summary: "报销发票待补")
+        let resolved = try w.open(w.li, category: "repair", summary: "热水器坏了")
+        let d = try w.desk()
+        try d.perform(AddTicketNote(id: waiting, kind: .callOut, party: .cadre, text: "请老人找发票"), as: w.operatorA)
+        try d.perform(ChangeTicketStatus(id: waiting, to: .waiting, waitingOn: .caller, note: "等老人找到发票"), as: w.operatorA)
+        try d.perform(ResolveTicket(id: resolved, resolution: "已上门修好"), as: w.operatorA)
+        var t = try w.terminal(as: "lina")
+        #expect(t.text().contains("等待回复  1"))
+        #expect(t.text().contains("待回访    0"))
+        t.press(.right, .right, .right, .right, .right)   // 我的 → 代岗 → 待分派 → 即将到期 → 逾期 → 等待回复
+        #expect(t.text().contains("等待回复 · 按剩余时间"))
+        #expect(Self.rows(&t) == [waiting.raw])
+        #expect(t.line(containing: waiting.raw)?.contains("暂停 · 剩 2天") == true)
+        // Resolved Monday: the callback falls due on the third working day after, Thursday 26th.
+        t.press(.right)
+        #expect(Self.rows(&t).isEmpty)
+        w.advance(minutes: 3 * 24 * 60)
+        t.tick()
+        #expect(t.text().contains("待回访    1"))
+        #expect(Self.rows(&t) == [resolved.raw])
+        #expect(t.line(containing: resolved.raw)?.contains("11月26日 应回访") == true)
+        // Still paused three days on.
+        t.press(.left)
+        #expect(t.line(containing: waiting.raw)?.contains("暂停 · 剩 2天") == true)
+    }
+
     @Test func theReviewQueueIsOnlyForSupervisors() throws {
         let w = try HotlineWorld()
         var op = try w.terminal(as: "wangfang")
