@@ -26,7 +26,7 @@ import Testing
         #expect(text.contains("即将到期  1"))
         #expect(text.contains("逾期      0"))
         // First response within an hour of 09:30: 1 hour left, due soon.
-        #expect(text.contains("\(id.raw) 剩 1小时 受理     政策咨询 张福生 王芳   咨询护理费政策"))
+        #expect(text.contains("\(id.raw) 剩 1小时       受理     政策咨询 张福生 王芳   咨询护理费政策"))
         // 16:00 the same day: 10:30–12:00 and 14:00–16:00 of working time have passed since it fell due.
         w.advance(minutes: 390)
         t.tick()

@@ -76,7 +76,7 @@ struct QueueList {
         let t = app.text
         var columns = [
             TableColumn(t("hotline.col.number"), width: .fixed(11), sorting: .none),
-            TableColumn(t("hotline.col.time"), width: .min(8), sorting: .none),
+            TableColumn(t("hotline.col.time"), width: .min(14), sorting: .none),
             TableColumn(t("hotline.col.status"), width: .fixed(8), sorting: .none),
             TableColumn(t("hotline.col.category"), width: .min(8), sorting: .none),
             TableColumn(t("hotline.col.cadre"), width: .min(6), sorting: .none),
