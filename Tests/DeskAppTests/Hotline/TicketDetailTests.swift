@@ -253,6 +253,19 @@ import Testing
         #expect(try w.ticket(id).resolution == "电话答复已解决")
     }
 
+    @Test func datesOfAnEarlierYearCarryTheYearSoTheyDoNotReadAsDatesToCome() throws {
+        let w = try HotlineWorld()
+        let id = try w.open(w.zhang)
+        try w.desk().perform(ResolveTicket(id: id, resolution: "已答复"), as: w.operatorA)
+        var t = try Self.showing(id, w, as: "lina")
+        #expect(t.text().contains("11月23日 09:30  王芳    受理工单"))
+        w.advance(minutes: 45 * 24 * 60)   // 2027-01-07
+        t.tick()
+        let text = t.text()
+        #expect(text.contains("2026年11月23日 09:30  王芳    受理工单"))
+        #expect(text.contains("受理      2026年11月23日 09:30 王芳 · 热线"))
+    }
+
     @Test func theDetailFitsEightyByTwentyFourInEnglish() throws {
         let w = try HotlineWorld()
         let id = try w.open(w.zhang)

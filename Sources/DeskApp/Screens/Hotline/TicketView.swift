@@ -164,7 +164,7 @@ struct TicketView {
             let name = app.state.roster[c]?.name ?? c.raw
             add(t("hotline.detail.cadre"), "\(name)  \(c.raw)")
         }
-        add(t("hotline.detail.opened"), t("hotline.detail.opened_value", disp.dateTime(ticket.openedAt), TicketWords.staffName(ticket.openedBy, app),
+        add(t("hotline.detail.opened"), t("hotline.detail.opened_value", disp.dateTime(ticket.openedAt, today: app.today), TicketWords.staffName(ticket.openedBy, app),
                                           ticket.channel.text(t)))
         var handling = ticket.assignee.map { TicketWords.staffName($0, app) } ?? t("hotline.queue.unassigned")
         if let b = ticket.backup { handling += "  " + t("hotline.detail.backup_is", TicketWords.staffName(b, app)) }
@@ -175,28 +175,28 @@ struct TicketView {
         if let r = d.response {
             add(t("hotline.deadline.response"), TicketWords.deadline(r, app), Style(r.level == .overdue ? .error : r.level == .dueSoon ? .warning : .normal))
         } else if let at = ticket.firstResponseAt {
-            add(t("hotline.deadline.response"), t("hotline.detail.responded", disp.dateTime(at)))
+            add(t("hotline.deadline.response"), t("hotline.detail.responded", disp.dateTime(at, today: app.today)))
         }
         if let c = d.completion {
             add(t("hotline.deadline.completion"), TicketWords.deadline(c, app), Style(c.level == .overdue ? .error : c.level == .dueSoon ? .warning : .normal))
         }
-        if let m = ticket.manualDeadline { add(t("hotline.deadline.manual"), t("hotline.detail.manual_value", disp.dateTime(m.due), m.reason)) }
+        if let m = ticket.manualDeadline { add(t("hotline.deadline.manual"), t("hotline.detail.manual_value", disp.dateTime(m.due, today: app.today), m.reason)) }
         add(t("hotline.detail.details"), ticket.details)
         if let s = ticket.source { add(t("hotline.detail.source"), t("hotline.detail.source_value", s.visit, s.need + 1)) }
         if let res = ticket.resolution, let at = ticket.resolvedAt {
-            var text = t("hotline.detail.resolved_value", res, TicketWords.staffName(ticket.resolvedBy, app), disp.dateTime(at))
+            var text = t("hotline.detail.resolved_value", res, TicketWords.staffName(ticket.resolvedBy, app), disp.dateTime(at, today: app.today))
             if let inTime = d.resolvedInTime { text += "  " + t(inTime ? "hotline.detail.in_time" : "hotline.detail.late") }
             add(t("hotline.detail.resolution"), text)
         }
         for cb in ticket.callbacks {
             add(t("hotline.detail.callback"), t("hotline.detail.callback_value", cb.rating.text(t), cb.reached.text(t),
-                                               TicketWords.staffName(cb.by, app), disp.dateTime(cb.at), cb.comment))
+                                               TicketWords.staffName(cb.by, app), disp.dateTime(cb.at, today: app.today), cb.comment))
         }
         if let v = ticket.voided { add(t("hotline.status.voided"), v, Style(.muted)) }
         out.append(CallerCard.Line(text: t("hotline.detail.timeline", ticket.timeline.count), style: Style(.header), band: true))
         let settings = app.state.settings.hotline
         for e in ticket.timeline {
-            let lead = disp.dateTime(e.at) + "  " + DisplayWidth.pad(TicketWords.staffName(e.by, app), to: 6) + "  "
+            let lead = disp.dateTime(e.at, today: app.today) + "  " + DisplayWidth.pad(TicketWords.staffName(e.by, app), to: 6) + "  "
             let text = e.text(t, settings: settings) { TicketWords.staffName($0, app) }
             let pad = String(repeating: " ", count: DisplayWidth.of(lead))
             for (i, piece) in WordWrap.lines(text, width: max(10, width - DisplayWidth.of(lead))).enumerated() {
