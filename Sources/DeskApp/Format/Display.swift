@@ -41,6 +41,15 @@ public struct Display: Sendable {
     /// `11月23日 09:30`
     public func dateTime(_ dt: LocalDateTime) -> String { "\(shortDate(dt.date)) \(time(dt.time))" }
 
+    /// `11月23日 09:30` in `today`'s year, else with the year: `2025年11月27日 09:32` / `Nov 27, 2025 09:32`
+    /// (a history that reaches back into last year must not read as a date to come).
+    public func dateTime(_ dt: LocalDateTime, today: LocalDate) -> String {
+        guard dt.date.year != today.year else { return dateTime(dt) }
+        let d = dt.date
+        let day = text.lang == .zh ? "\(d.year)年\(d.month)月\(d.day)日" : "\(Self.months[d.month - 1]) \(d.day), \(d.year)"
+        return "\(day) \(time(dt.time))"
+    }
+
     /// Relative to `today`: 今天 / 明天 / 昨天 / 3天后 / 逾期2天 style words.
     public func relative(_ d: LocalDate, today: LocalDate) -> String {
         let n = today.distance(to: d)

@@ -27,6 +27,9 @@ public struct AppModel {
     /// Seconds since the last key (for the idle lock), advanced by `tick`.
     var idleSeconds = 0.0
     var lastSeq: UInt64 = 0
+    /// The clock's minute at the last refresh: when it turns, screens that show
+    /// time (deadlines, "剩 3小时20分") recompute even if the log did not change.
+    var lastMinute = 0
 
     enum DialogPurpose { case quit, createLog }
 
@@ -248,12 +251,24 @@ public struct AppModel {
             toast = Toast(text.message(error.problems.first ?? Problem("log.io_error", ["?"])), kind: .error, ticks: 24)
         }
         noteStateChange()
+        noteMinute()
         if var t = toast { toast = t.tick() ? nil : t }
         if case .signedIn = session, let ctx = context,
            idleSeconds >= Double(desk.state.settings.idleLockMinutes * 60) {
             help = nil
             session = .locked(ctx.staff.pin == nil ? nil : PinPrompt(fixedStaff: ctx.staff.id))
         }
+    }
+
+    /// When the clock's minute turns, every screen is out of date (time left,
+    /// due soon, overdue): the active one recomputes now, the others when shown.
+    mutating func noteMinute() {
+        let minute = desk.clock.local.minutes
+        guard minute != lastMinute else { return }
+        lastMinute = minute
+        guard case .signedIn = session else { return }
+        stale = Set(screens.indices)
+        refreshActive()
     }
 
     /// If the state moved on, the active screen recomputes now, the others when shown.

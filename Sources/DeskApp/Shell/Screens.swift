@@ -6,6 +6,7 @@ public enum Screens {
         switch id {
         case .myDay: return MyDayScreen()
         case .visits: return VisitsScreen()
+        case .hotline: return HotlineScreen()
         case .staff: return StaffScreen()
         case .centre: return CentreScreen()
         default: return nil
