@@ -28,3 +28,22 @@ public enum FormProblems {
                     discardButton: text("app.form.discard_yes"), keepEditingButton: text("app.form.keep_editing"))
     }
 }
+
+/// A message for one form field, found by a screen before any command runs
+/// (a date that does not parse, an amount that is not money).
+struct FieldProblem: Error, Equatable {
+    var field: String
+    var message: String
+    init(_ field: String, _ message: String) {
+        self.field = field
+        self.message = message
+    }
+}
+
+extension Form {
+    /// Shows `problem` beside its field and moves the focus there.
+    mutating func show(_ problem: FieldProblem) {
+        setError(problem.message, forField: problem.field)
+        focus(fieldID: problem.field)
+    }
+}

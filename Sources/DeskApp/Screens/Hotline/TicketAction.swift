@@ -139,9 +139,9 @@ enum TicketAction: String, CaseIterable {
         case .deadline:
             let dateText = v.text("date").trimmed
             if dateText.isEmpty { return .success(SetTicketDeadline(id: id, due: nil, reason: v.text("reason"))) }
-            guard let date = LocalDate(dateText) else { return .failure(FieldProblem(field: "date", message: app.text("app.bad_date"))) }
+            guard let date = LocalDate(dateText) else { return .failure(FieldProblem("date", app.text("app.bad_date"))) }
             guard let time = LocalTime(v.text("time").trimmed) else {
-                return .failure(FieldProblem(field: "time", message: app.text("hotline.field.bad_time")))
+                return .failure(FieldProblem("time", app.text("hotline.field.bad_time")))
             }
             return .success(SetTicketDeadline(id: id, due: LocalDateTime(date, time), reason: v.text("reason")))
         case .resolve:
@@ -160,11 +160,6 @@ enum TicketAction: String, CaseIterable {
 
     /// The domain's field names that this action's form shows under another id.
     static let fieldAliases = ["due": "date", "waitingOn": "status"]
-}
-
-struct FieldProblem: Error, Equatable {
-    var field: String
-    var message: String
 }
 
 /// The options behind an action form's choice fields, by index.

@@ -111,8 +111,7 @@ struct TicketView {
         case .success(let c): command = c
         case .failure(let p):
             guard var current = action else { return }
-            current.1.setError(p.message, forField: p.field)
-            current.1.focus(fieldID: p.field)
+            current.1.show(p)
             action = current
             return
         }

@@ -107,20 +107,3 @@ struct VisitFields {
     }
 }
 
-/// A message for one form field.
-struct FieldProblem: Error, Equatable {
-    var field: String
-    var message: String
-    init(_ field: String, _ message: String) {
-        self.field = field
-        self.message = message
-    }
-}
-
-extension Form {
-    /// Shows `problem` beside its field and moves the focus there.
-    mutating func show(_ problem: FieldProblem) {
-        setError(problem.message, forField: problem.field)
-        focus(fieldID: problem.field)
-    }
-}
