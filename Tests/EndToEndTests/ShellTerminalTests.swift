@@ -23,6 +23,8 @@ import Testing
         let dir = TempDir()
         let path = try freshLog(dir)
         let t = try Tmux([Binaries.cadredesk, "--log", path], width: 120, height: 40)
+        t.wait(for: "张建国 管理员")
+        try t.press("BTab")  // the staff screen is the last tab
         t.wait(for: "工号")
         try t.press("a")
         t.wait(for: "新增工作人员")
@@ -57,8 +59,11 @@ import Testing
         let path = try freshLog(dir)
         let a = try Tmux([Binaries.cadredesk, "--log", path], width: 100, height: 30)
         let b = try Tmux([Binaries.cadredesk, "--log", path], width: 100, height: 30)
-        a.wait(for: "工号")
-        b.wait(for: "工号")
+        for t in [a, b] {
+            t.wait(for: "张建国 管理员")
+            try t.press("BTab")  // the staff screen is the last tab
+            t.wait(for: "工号")
+        }
         try a.press("a")
         a.wait(for: "新增工作人员")
         try a.type("zhaomin")

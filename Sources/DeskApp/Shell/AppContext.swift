@@ -11,6 +11,9 @@ public final class AppContext {
     public let display: Display
     /// Requests collected while a screen handles a key; the shell acts on them after.
     var pending: [ShellRequest] = []
+    /// The screen's area at the last frame drawn, for keys that page by what is
+    /// on screen (PgDn in a scrolling page). Set by the shell as it draws.
+    public internal(set) var bodySize = Size(width: 80, height: 20)
 
     init(desk: Desk, staff: Staff, text: Localizer) {
         self.desk = desk

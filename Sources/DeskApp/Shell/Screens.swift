@@ -4,6 +4,7 @@ import DeskCore
 public enum Screens {
     public static func make(_ id: ScreenID) -> (any DeskScreen)? {
         switch id {
+        case .roster: return RosterScreen()
         case .staff: return StaffScreen()
         default: return nil
         }
