@@ -152,8 +152,14 @@ import Testing
     @Test func at80ColumnsNoColumnIsCutAndWideTerminalsShowTheIDNumber() throws {
         let h = try AppHarness()
         try h.addCadre("欧阳建国", phone: "13812345678", alerts: ["听力差"])
+        try h.addCadre("司马光明", phone: "0951-8765432", community: "玉皇阁社区", serial: 20)
         var t = try h.terminal(as: "admin")
         let narrow = t.screen(width: 80, height: 24)
+        // A landline is as wide as its masked form, with the longest community and name beside it.
+        let landline = try #require(narrow.first { $0.contains("司马光明") })
+        #expect(landline.contains("玉皇阁社区") && landline.contains("0951-***5432"), "\(landline)")
+        #expect(!narrow.contains { $0.contains("…") })
+        #expect(narrow.contains { $0.contains("姓名、首字母 zs、电话后四位") })
         let header = try #require(narrow.first { $0.contains("档案号") })
         #expect(!header.contains("身份证号"))
         #expect(header.contains("状态"))

@@ -18,7 +18,7 @@ enum RosterRows {
             case .age: TableColumn(t("roster.col.age"), width: .min(4), alignment: .right, sorting: .numeric)
             case .category: TableColumn(t("roster.col.category"), width: .min(4))
             case .community: TableColumn(t("roster.col.community"), width: .flex(min: 8, weight: 2))
-            case .phone: TableColumn(t("roster.col.phone"), width: .fixed(11), sorting: .none)
+            case .phone: TableColumn(t("roster.col.phone"), width: .min(11), sorting: .none)
             case .idNumber: TableColumn(t("roster.col.id_number"), width: .fixed(18), sorting: .none, minTableWidth: 110)
             case .workUnit: TableColumn(t("roster.col.work_unit"), width: .flex(min: 10, weight: 2), minTableWidth: 140)
             case .care: TableColumn(t("roster.col.care"), width: .min(4))

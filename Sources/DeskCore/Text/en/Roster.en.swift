@@ -167,7 +167,7 @@ extension EN {
         "roster.state.hospitalised": "in hospital",
         "roster.state.elsewhere": "away",
         "roster.search.label": "Find:",
-        "roster.search.hint": "press / then a name, initials zs, last 4 digits",
+        "roster.search.hint": "name, initials zs, last 4 digits",
         "roster.search.found": "{0} found",
         "roster.search.matched": "matched: {0}",
         "roster.list.all_count": "On roll {0}",

@@ -176,7 +176,7 @@ extension ZH {
         "roster.state.hospitalised": "住院",
         "roster.state.elsewhere": "异地",
         "roster.search.label": "查找:",
-        "roster.search.hint": "按 / 输入姓名、拼音首字母 zs、电话后四位",
+        "roster.search.hint": "姓名、首字母 zs、电话后四位",
         "roster.search.found": "找到 {0} 人",
         "roster.search.matched": "匹配:{0}",
         "roster.list.all_count": "在册 {0} 人",
