@@ -149,6 +149,34 @@ import Testing
         #expect(t.roster.list.table.selectedRow?.cells[1] == "张三")
     }
 
+    @Test func anotherTerminalsChangeToAFileShowsInItsRow() throws {
+        let h = try AppHarness()
+        try h.addCadre("张三")
+        let li = try h.addCadre("李四", serial: 14)
+        var t = try h.terminal(as: "admin")
+        let rowOf = { (t: Terminal, name: String) in t.roster.list.table.visibleRows.first { $0.cells[1] == name }?.cells ?? [] }
+        #expect(rowOf(t, "李四")[RosterRows.Column.status.rawValue] == "")
+        try h.desk().perform(AddCadreAlert(id: li, text: "听力差"), as: "S001")
+        t.tick()
+        #expect(rowOf(t, "李四")[RosterRows.Column.status.rawValue] == "⚠1")
+        #expect(rowOf(t, "张三")[RosterRows.Column.status.rawValue] == "")
+    }
+
+    @Test func aBroadSearchListsTheClosest200AndSaysHowManyMatch() throws {
+        let h = try AppHarness()
+        try h.addSample(cadres: 420)
+        var t = try h.terminal(as: "admin")
+        let state = try h.desk().state
+        let candidates = ["1", "13", "0951", "w", "l", "z", "zh", "c", "y", "x", "社区", "县"]
+        let query = try #require(candidates.first { state.roster.find($0, limit: 10_000).total > 200 },
+                                 "\(candidates.map { ($0, state.roster.find($0, limit: 10_000).total) })")
+        let all = state.roster.find(query, limit: 10_000)
+        t.press(.char("/"))
+        t.type(query)
+        #expect(t.roster.list.table.visibleRows.map(\.id) == all.hits.prefix(200).map(\.id))
+        #expect(t.screen(width: 120, height: 30).joined(separator: "\n").contains("找到 \(all.total) 人,列出最接近的 200 人"))
+    }
+
     @Test func at80ColumnsNoColumnIsCutAndWideTerminalsShowTheIDNumber() throws {
         let h = try AppHarness()
         try h.addCadre("欧阳建国", phone: "13812345678", alerts: ["听力差"])

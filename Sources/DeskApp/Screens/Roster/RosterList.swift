@@ -21,8 +21,15 @@ struct RosterList {
     private(set) var matches: [ID<Cadre>: RosterSearch.Hit] = [:]
     /// The query the table shows results for.
     private(set) var shownQuery = ""
+    /// How many files the query matches (the table may show only the best `shownLimit`).
+    private(set) var foundTotal = 0
+    static let shownLimit = 200
     /// The roster state the rows were built from.
     private var builtSeq: UInt64 = .max
+    /// The roster version of each file its row was built from, and what every row shows.
+    private var builtVersions: [ID<Cadre>: UInt64] = [:]
+    private var builtNames: [ID<Staff>: String] = [:]
+    private var builtToday: LocalDate?
 
     var query: String { search.text }
 
@@ -37,16 +44,23 @@ struct RosterList {
             table.keys.previousMatch = []
         }
         let state = app.state
-        if builtSeq != state.seq {
+        if builtSeq != state.seq || builtToday != app.today {
             builtSeq = state.seq
             var names: [ID<Staff>: String] = [:]
             for s in state.staff.all { names[s.id] = s.name }
-            var rows: [ID<Cadre>: TableRow<ID<Cadre>>] = [:]
-            rows.reserveCapacity(state.roster.count)
+            // Only the files changed since the last build get new rows (another terminal's
+            // visit or ticket must not stall this one), unless what every row shows changed.
+            let everything = names != builtNames || builtToday != app.today
+            builtNames = names
+            builtToday = app.today
+            if everything { rowsByID = [:]; builtVersions = [:] }
+            rowsByID.reserveCapacity(state.roster.count)
             for id in state.roster.ids {
-                if let c = state.roster[id] { rows[id] = RosterRows.row(c, app, staffNames: names) }
+                let version = state.roster.version(of: id)
+                guard builtVersions[id] != version, let c = state.roster[id] else { continue }
+                rowsByID[id] = RosterRows.row(c, app, staffNames: names)
+                builtVersions[id] = version
             }
-            rowsByID = rows
             counts = RosterLists.counts(in: state, on: app.today)
         }
         members = RosterLists.ids(filter.map { [$0] } ?? [], in: state, on: app.today)
@@ -61,11 +75,14 @@ struct RosterList {
         shownQuery = q
         var ids: [ID<Cadre>]
         matches = [:]
+        foundTotal = 0
         if q.isEmpty {
             ids = members
         } else {
             let roster = app.state.roster
-            let found = roster.find(q, limit: max(1, roster.count))
+            // Searching everyone: the best `shownLimit` only (one keystroke must not sort and
+            // lay out thousands of rows); within a list every hit is needed to filter by it.
+            let found = roster.find(q, limit: filter == nil ? Self.shownLimit : max(1, roster.count))
             ids = []
             ids.reserveCapacity(found.hits.count)
             for hit in found.hits {
@@ -74,6 +91,7 @@ struct RosterList {
                 ids.append(hit.id)
                 matches[hit.id] = hit
             }
+            foundTotal = filter == nil ? found.total : ids.count
         }
         table.setRows(ids.compactMap { rowsByID[$0] })
         if moveToTop, let first = table.visibleRows.first { table.select(id: first.id) }
@@ -128,7 +146,11 @@ struct RosterList {
         if !searching && search.text.isEmpty { field.placeholder = t("roster.search.hint") }
         field.draw(in: &canvas, rect: fieldRect, focused: searching)
         var right = listLabel(app)
-        if !shownQuery.isEmpty { right = t("roster.search.found", table.visibleCount) + " · " + right }
+        if !shownQuery.isEmpty {
+            let found = foundTotal > table.visibleCount ? t("roster.search.found_best", foundTotal, table.visibleCount)
+                : t("roster.search.found", table.visibleCount)
+            right = found + " · " + right
+        }
         let rw = DisplayWidth.of(right)
         canvas.put(right, at: Point(x: max(fieldRect.maxX + 2, searchRow.maxX - rw), y: searchRow.y), style: Style(.header),
                    maxWidth: max(0, searchRow.maxX - fieldRect.maxX - 2))

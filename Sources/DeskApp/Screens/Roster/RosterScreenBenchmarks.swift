@@ -25,7 +25,7 @@ public enum RosterScreenBenchmarks {
         return out
     }
 
-    /// Rebuilding every row and the list counts, `runs` times.
+    /// Building every row and the list counts from scratch (at open), `runs` times.
     public static func rebuild(desk: Desk, as staff: ID<Staff>, runs: Int) -> [Double] {
         guard let app = context(desk, staff) else { return [] }
         let clock = ContinuousClock()
@@ -35,6 +35,24 @@ public enum RosterScreenBenchmarks {
             list.refresh(app)
             return ms(clock.now - start)
         }
+    }
+
+    /// Refreshing the list after one file changed (an alert added, as another
+    /// terminal would), `runs` times: only that file's row is built again.
+    public static func changeOne(desk: Desk, as staff: ID<Staff>, runs: Int) throws -> [Double] {
+        guard let app = context(desk, staff) else { return [] }
+        var list = RosterList()
+        list.refresh(app)
+        let ids = desk.state.roster.ids
+        let clock = ContinuousClock()
+        var out: [Double] = []
+        for i in 0..<runs {
+            try desk.perform(AddCadreAlert(id: ids[(i * 7919) % ids.count], text: "测试提醒\(i)"), as: staff)
+            let start = clock.now
+            list.refresh(app)
+            out.append(ms(clock.now - start))
+        }
+        return out
     }
 
     static func context(_ desk: Desk, _ staff: ID<Staff>) -> AppContext? {

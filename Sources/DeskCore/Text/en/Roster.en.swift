@@ -169,6 +169,7 @@ extension EN {
         "roster.search.label": "Find:",
         "roster.search.hint": "name, initials zs, last 4 digits",
         "roster.search.found": "{0} found",
+        "roster.search.found_best": "{0} found, the closest {1} listed",
         "roster.search.matched": "matched: {0}",
         "roster.list.all_count": "On roll {0}",
         "roster.chooser.title": "Choose a list",

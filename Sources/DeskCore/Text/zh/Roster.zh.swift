@@ -178,6 +178,7 @@ extension ZH {
         "roster.search.label": "查找:",
         "roster.search.hint": "姓名、首字母 zs、电话后四位",
         "roster.search.found": "找到 {0} 人",
+        "roster.search.found_best": "找到 {0} 人,列出最接近的 {1} 人",
         "roster.search.matched": "匹配:{0}",
         "roster.list.all_count": "在册 {0} 人",
         "roster.chooser.title": "选择名单",
