@@ -95,8 +95,8 @@ import Testing
         try t.type(String(Self.goodID.last!))
         t.wait(for: "the message gone once the field changed") { !$0.contains("身份证校验位应为") && $0.contains(Self.goodID) }
         try t.press("Enter")
-        t.wait(for: "已建档:\(Self.newName)")
-        t.wait(for: "■ 基本情况")
+        // Saved: the new file opens (the toast saying so lasts 3 s, too short to wait on under load).
+        t.wait(for: "the new file open") { $0.contains("\(Self.newName)  男") && $0.contains("■ 基本情况") }
         try t.press("Escape")
         t.wait(for: "在册 \(state.roster.all.filter { !$0.isDeceased }.count + 1) 人")
         try t.type("/")
@@ -117,7 +117,7 @@ import Testing
         try b.type("oyjh")
         b.wait(for: "找到 0 人")
         try addNewCadre(a, id: Self.goodID)
-        a.wait(for: "已建档:\(Self.newName)")
+        a.wait(for: "the new file open") { $0.contains("\(Self.newName)  男") && $0.contains("■ 基本情况") }
         let seen = b.wait(for: Self.newName, timeout: 1.0)
         #expect(seen.contains("找到 1 人"))
     }
