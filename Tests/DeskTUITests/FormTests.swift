@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DeskTUI
 
@@ -125,5 +126,23 @@ import Testing
     @Test func keysTheFormDoesNotUseAreIgnored() {
         var form = Self.form()
         #expect(form.handle(.f(2)) == .ignored)
+    }
+
+    @Test func aFormTallerThanItsRectScrollsToTheFocusedFieldAndMarksWhatIsHidden() {
+        let fields = (1...12).map { FormField.text("f\($0)", label: "项\($0)", width: 10) }
+        var form = Form(fields: fields, strings: Self.strings)
+        func rendered() -> [String] { Self.render(form, width: 40, height: 5).lines().map { $0.trimmingCharacters(in: .whitespaces) } }
+        var lines = rendered()
+        #expect(lines[0].hasPrefix("项1") && lines[4].hasPrefix("项5"))
+        #expect(lines[4].hasSuffix("▼") && !lines[0].hasSuffix("▲"))
+        for _ in 0..<8 { _ = form.handle(.tab) }  // focus on 项9
+        lines = rendered()
+        #expect(lines[0].hasPrefix("项5") && lines[4].hasPrefix("项9"))
+        #expect(lines[0].hasSuffix("▲") && lines[4].hasSuffix("▼"))
+        for _ in 0..<3 { _ = form.handle(.tab) }  // the last field
+        lines = rendered()
+        #expect(lines[4].hasPrefix("项12") && !lines[4].hasSuffix("▼"))
+        #expect(Form.firstVisible(heights: [1, 2, 1, 1], focus: 3, height: 3) == 2)
+        #expect(Form.firstVisible(heights: [1, 1], focus: 1, height: 5) == 0)
     }
 }

@@ -251,6 +251,23 @@ import Testing
         #expect(narrow == [4, 5, 5])  // the .min column gives back down to its minimum
     }
 
+    @Test func aColumnNeedingAWiderTableIsLeftOutWithItsGapWhenNarrower() {
+        let columns = [
+            TableColumn("姓名", width: .fixed(8)),
+            TableColumn("身份证号", width: .fixed(18), minTableWidth: 40),
+            TableColumn("电话", width: .flex(min: 11)),
+        ]
+        #expect(TableLayout.widths(columns, natural: [0, 0, 0], total: 30, gap: 1) == [8, 0, 21])
+        #expect(TableLayout.widths(columns, natural: [0, 0, 0], total: 40, gap: 1) == [8, 18, 12])
+        let table = Table(columns: columns, rows: [TableRow(id: 1, cells: ["张三", "1101**********123X", "138****5678"])],
+                          emptyMessage: "", noMatchesMessage: "")
+        let narrow = Self.render(table, width: 30, height: 4).lines()
+        #expect(narrow[0] == "姓名     电话")
+        #expect(narrow[1] == "张三     138****5678")
+        let wide = Self.render(table, width: 40, height: 4).lines()
+        #expect(wide[1] == "张三     1101**********123X 138****5678")
+    }
+
     @Test func filteringTwentyThousandRowsMatchesAFullScan() {
         var table = DeskTUIBenchmarks.sampleTable(rows: 20_000)
         for key: Key in [.char("/"), .char("王"), .char("小")] { _ = table.handle(key) }

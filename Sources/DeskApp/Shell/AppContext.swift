@@ -14,6 +14,9 @@ public final class AppContext {
     /// The screens this session has (kept by the shell), so a screen offers a
     /// key that leads to another screen only when that screen is there.
     var openable: Set<ScreenID> = []
+    /// The screen's area at the last frame drawn, for keys that page by what is
+    /// on screen (PgDn in a scrolling page). Set by the shell as it draws.
+    public internal(set) var bodySize = Size(width: 80, height: 20)
 
     init(desk: Desk, staff: Staff, text: Localizer) {
         self.desk = desk

@@ -51,6 +51,7 @@ extension AppModel {
             body = below
         }
         if screens.indices.contains(active) {
+            ctx.bodySize = Size(width: body.width, height: body.height)
             screens[active].view(&canvas, rect: body, ctx)
         } else {
             _ = canvas.put(text("app.no_screens"), at: Point(x: body.x + 2, y: body.y + 1), style: Style(.muted))

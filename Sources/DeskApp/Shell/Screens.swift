@@ -4,6 +4,7 @@ import DeskCore
 public enum Screens {
     public static func make(_ id: ScreenID) -> (any DeskScreen)? {
         switch id {
+        case .roster: return RosterScreen()
         case .myDay: return MyDayScreen()
         case .visits: return VisitsScreen()
         case .hotline: return HotlineScreen()

@@ -23,6 +23,40 @@ public enum RosterPrivacy {
         return m
     }
 
+    /// A history entry as lists show it: the before and after of ID number,
+    /// phone, address and family (their phones) masked; other fields as they are.
+    public static func masked(_ change: CadreChange) -> CadreChange {
+        var m = change
+        func mask(_ value: String?) -> String? {
+            guard let value else { return nil }
+            switch change.field {
+            case "idNumber": return ResidentID.masked(value)
+            case "phone": return PhoneNumber.masked(value)
+            case "address": return maskedAddress(value)
+            case "family": return maskedPhones(in: value)
+            default: return value
+            }
+        }
+        m.from = mask(change.from)
+        m.to = mask(change.to)
+        return m
+    }
+
+    /// Every run of 7 or more digits (with `-`) in free text masked as a phone.
+    static func maskedPhones(in text: String) -> String {
+        var out = ""
+        var run = ""
+        func flush() {
+            out += run.filter(\.isNumber).count >= 7 ? PhoneNumber.masked(run) : run
+            run = ""
+        }
+        for ch in text {
+            if ch.isASCII, ch.isNumber || (ch == "-" && !run.isEmpty) { run.append(ch) } else { flush(); out.append(ch) }
+        }
+        flush()
+        return out
+    }
+
     /// Keeps the first six characters (district, street) and hides the rest.
     public static func maskedAddress(_ a: String) -> String {
         a.count <= 6 ? a : String(a.prefix(6)) + "****"

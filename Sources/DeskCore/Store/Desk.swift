@@ -93,16 +93,23 @@ public final class Desk {
     /// the state left by the ones before it. `now` per item lets an import or
     /// the sample generator record business times in the past (the envelope's
     /// `at` stays the real time of writing). A failure names the item's index.
+    ///
+    /// The events are checked against a scratch copy of the state and encoded
+    /// once; after the write they are applied to the state with the records'
+    /// envelope facts (seq, id, time, offset), as the values already in hand
+    /// rather than decoded back from the bytes just written.
     @discardableResult
     public func performBatch(_ items: [BatchItem], as actor: ID<Staff>) throws(BatchError) -> [AppliedEvent] {
         if let u = unreadable { throw BatchError(index: nil, error: .log(Problem("log.unreadable_record", [String(u.line), u.type]))) }
         var failure: BatchError?
+        var events: [any DeskEvent] = []
         let written: [LogRecord]
         do {
             written = try log.append(by: actor.raw) { caughtUp in
                 for r in caughtUp { try apply(r) }
                 var scratch = state
                 var drafts: [EventDraft] = []
+                events = []
                 var seq = scratch.seq
                 let stamp = Timestamp(clock.now(), timeZone: clock.timeZone)
                 for (i, item) in items.enumerated() {
@@ -113,6 +120,7 @@ public final class Desk {
                             seq += 1
                             scratch.apply(e, EventMeta(seq: seq, id: UUID(), at: stamp, by: actor))
                             drafts.append(EventDraft(type: e.typeName, data: try JSONCoding.encode(e)))
+                            events.append(e)
                         }
                     } catch let e as DeskError {
                         failure = BatchError(index: i, error: e)
@@ -124,10 +132,13 @@ public final class Desk {
         } catch {
             throw failure ?? BatchError(index: nil, error: Desk.map(error))
         }
+        precondition(written.count == events.count, "the log wrote a different number of records than the batch made")
         var applied: [AppliedEvent] = []
         applied.reserveCapacity(written.count)
-        for r in written {
-            do { applied.append(try apply(r)) } catch { throw BatchError(index: nil, error: Desk.map(error)) }
+        for (r, e) in zip(written, events) {
+            let meta = EventMeta(seq: r.seq, id: r.id, at: r.at, by: ID(r.by), offset: r.offset)
+            state.apply(e, meta)
+            applied.append(AppliedEvent(event: e, meta: meta))
         }
         return applied
     }

@@ -236,13 +236,22 @@ public struct Form {
 
     /// Draws the fields from the top of `rect`, one per line (a validation message that
     /// does not fit beside its field takes the line below), and the discard question over
-    /// them when it is open.
+    /// them when it is open. A form taller than `rect` scrolls so that the focused field is
+    /// visible; `▲`/`▼` in the last column mark fields above and below.
     public func draw(in canvas: inout some Canvas, rect: Rect) {
         // "*" sits right before the label; labels are right-aligned by display width.
         let labelWidth = (fields.map { DisplayWidth.of($0.label) + ($0.isRequired ? 1 : 0) }.max() ?? 0)
         let editorX = rect.x + labelWidth + 2
+        let available = max(0, rect.maxX - editorX)
+        func editorWidth(_ field: FormField) -> Int { min(field.width ?? 40, available) }
+        func errorBeside(_ field: FormField) -> Bool {
+            guard let error = field.error else { return true }
+            return DisplayWidth.of(error) <= rect.maxX - (editorX + editorWidth(field) + 2)
+        }
+        let heights = fields.map { errorBeside($0) ? 1 : 2 }
+        let first = Form.firstVisible(heights: heights, focus: focusedIndex, height: rect.height)
         var y = rect.y
-        for (index, field) in fields.enumerated() where y < rect.maxY {
+        for (index, field) in fields.enumerated().dropFirst(first) where y < rect.maxY {
             let focused = index == focusedIndex && discardConfirm == nil
             let labelText = DisplayWidth.pad(field.label, to: labelWidth, alignment: .right)
             canvas.put(labelText, at: Point(x: rect.x, y: y), style: Style(.normal, focused ? .bold : []),
@@ -251,9 +260,7 @@ public struct Form {
                 let markX = rect.x + labelWidth - DisplayWidth.of(field.label) - 1
                 canvas.put("*", at: Point(x: markX, y: y), style: Style(.error))
             }
-            let available = max(0, rect.maxX - editorX)
-            let editorWidth = min(field.width ?? 40, available)
-            let editorRect = Rect(x: editorX, y: y, width: editorWidth, height: 1)
+            let editorRect = Rect(x: editorX, y: y, width: editorWidth(field), height: 1)
             switch field.editor {
             case .text(let editor) where field.isSecret:
                 TextField(text: String(repeating: "•", count: editor.characters.count))
@@ -262,9 +269,8 @@ public struct Form {
             case .choice(let editor): editor.draw(in: &canvas, rect: editorRect, focused: focused)
             }
             if let error = field.error {
-                let besideX = editorRect.maxX + 2
-                if DisplayWidth.of(error) <= rect.maxX - besideX {
-                    canvas.put(error, at: Point(x: besideX, y: y), style: Style(.error))
+                if errorBeside(field) {
+                    canvas.put(error, at: Point(x: editorRect.maxX + 2, y: y), style: Style(.error))
                 } else if y + 1 < rect.maxY {
                     y += 1
                     canvas.put(error, at: Point(x: editorX, y: y), style: Style(.error), maxWidth: available)
@@ -272,6 +278,24 @@ public struct Form {
             }
             y += 1
         }
+        if rect.width > 0, rect.height > 0 {
+            if first > 0 { canvas.put("▲", at: Point(x: rect.maxX - 1, y: rect.y), style: Style(.muted)) }
+            let shown = heights[first...].reduce(0, +)
+            if shown > rect.height { canvas.put("▼", at: Point(x: rect.maxX - 1, y: rect.maxY - 1), style: Style(.muted)) }
+        }
         discardConfirm?.draw(in: &canvas, rect: rect)
+    }
+
+    /// The first field drawn when fields take `heights` lines and `height` lines show:
+    /// the top while the focused field fits, else just enough scrolled to show it.
+    static func firstVisible(heights: [Int], focus: Int, height: Int) -> Int {
+        guard heights.indices.contains(focus) else { return 0 }
+        var first = 0
+        var used = heights[0...focus].reduce(0, +)
+        while used > height, first < focus {
+            used -= heights[first]
+            first += 1
+        }
+        return first
     }
 }

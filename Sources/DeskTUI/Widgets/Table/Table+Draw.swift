@@ -43,6 +43,7 @@ extension Table {
         canvas.fill(row, style: style)
         var x = row.x
         for (index, width) in widths.enumerated() where x < row.maxX {
+            if columns[index].minTableWidth > row.width { continue }
             let text = index < cells.count ? cells[index] : ""
             canvas.putField(text, at: Point(x: x, y: row.y), width: min(width, row.maxX - x), style: style,
                             alignment: columns[index].alignment)

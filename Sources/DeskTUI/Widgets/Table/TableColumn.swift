@@ -28,12 +28,17 @@ public struct TableColumn: Sendable {
     public var width: Width
     public var alignment: Alignment
     public var sorting: Sorting
+    /// The column is left out (with its gap) when the table is drawn narrower than this,
+    /// so that a list can show more at 120 columns and still fit 80 without clipping.
+    public var minTableWidth: Int
 
-    public init(_ title: String, width: Width, alignment: Alignment = .left, sorting: Sorting = .text) {
+    public init(_ title: String, width: Width, alignment: Alignment = .left, sorting: Sorting = .text,
+                minTableWidth: Int = 0) {
         self.title = title
         self.width = width
         self.alignment = alignment
         self.sorting = sorting
+        self.minTableWidth = minTableWidth
     }
 
     var isSortable: Bool {

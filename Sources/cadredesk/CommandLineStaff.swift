@@ -1,0 +1,27 @@
+import ArgumentParser
+import DeskApp
+import DeskCore
+import Foundation
+
+/// Who runs a data command (import, export): the OS login mapped to active
+/// staff, exactly as the TUI signs in. Never typed, so the log's `by` is true.
+enum CommandLineStaff {
+    /// Opens the log and finds the staff member, or prints why not and exits 2.
+    static func open(_ common: CommonOptions) throws -> (Desk, Staff) {
+        let t = common.text
+        let desk: Desk
+        do {
+            desk = try Desk(path: common.logPath, clock: DeskClock())
+        } catch {
+            print(error.problems.map(t.message).joined(separator: "\n"))
+            throw ExitCode(2)
+        }
+        let login = Identity.current().osLogin
+        // A shared desk account signs in with a PIN at the terminal; on the command line it is nobody.
+        guard !desk.state.settings.sharedAccounts.contains(login), let staff = desk.state.staff.staff(forLogin: login) else {
+            print(t("roster.cli.not_staff", login))
+            throw ExitCode(2)
+        }
+        return (desk, staff)
+    }
+}
