@@ -28,6 +28,7 @@ import Testing
         let h = try AppHarness()
         try h.addCadre("张三")
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         startAdding(&t, name: "李建华", id: Self.badID)
         t.press(.enter)
         let expected = Character(String(ResidentID.checkCharacter(forFirst17: String(Self.goodID.prefix(17)))!))
@@ -54,6 +55,7 @@ import Testing
     @Test func everyProblemIsShownBesideItsOwnField() throws {
         let h = try AppHarness()
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         t.press(.char("a"))
         t.type("Zhang3")
         t.focus("birthDate")
@@ -75,6 +77,7 @@ import Testing
         let h = try AppHarness()
         try h.addCadre("李建华", born: Self.born)
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         t.press(.char("a"))
         t.type("李建华")
         t.focus("gender")
@@ -95,6 +98,7 @@ import Testing
         let h = try AppHarness()
         let wang = try h.addStaff("王芳", login: "wangfang", role: .caseworker)
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         startAdding(&t, name: "李建华", id: Self.goodID)
         t.focus("careLevel")
         t.press(.right)  // 1级
@@ -126,6 +130,7 @@ import Testing
         let h = try AppHarness()
         let id = try h.addCadre("张三", phone: "13812345678", family: [FamilyDraft(relation: "女儿", name: "张梅")], alerts: ["对青霉素过敏"])
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         t.press(.char("e"))
         // Saving untouched changes nothing (the family's flags stay as recorded).
         t.press(.enter)
@@ -153,6 +158,7 @@ import Testing
         let h = try AppHarness()
         let id = try h.addCadre("张三", phone: "13812345678")
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         t.press(.char("e"))
         t.focus("phone")
         t.press(.ctrl("u"))
@@ -173,6 +179,7 @@ import Testing
     @Test func escOnAnEditedFormAsksBeforeDiscarding() throws {
         let h = try AppHarness()
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         t.press(.char("a"))
         t.type("李")
         t.press(.escape)
@@ -184,6 +191,7 @@ import Testing
     @Test func aLongFormScrollsToTheFieldBeingTypedAt80By24() throws {
         let h = try AppHarness()
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         t.press(.char("a"))
         t.focus("notes")
         t.type("最后一项")

@@ -33,6 +33,7 @@ import Testing
         let path = h.dir.file("roster.csv")
         try Data(try Self.sampleCSV(h, count: 40, breaking: [4, 17, 30])).write(to: URL(fileURLWithPath: path))
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         openImport(&t, path)
         let report = t.screen(width: 120, height: 40).joined(separator: "\n")
         #expect(report.contains("共 40 行数据"))
@@ -63,6 +64,7 @@ import Testing
     @Test func anUnreadablePathIsSaidBesideTheField() throws {
         let h = try AppHarness()
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         openImport(&t, h.dir.file("nope.csv"))
         // Beside the field, or on the line under it when it does not fit beside.
         let lines = t.screen(width: 120, height: 30)
@@ -75,6 +77,7 @@ import Testing
         try h.addCadre("张三", living: .alone)
         try h.addCadre("李四", serial: 14)
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         t.press(.char("l"))
         t.type("独居")
         t.press(.enter)

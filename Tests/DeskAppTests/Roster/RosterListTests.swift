@@ -10,6 +10,7 @@ import Testing
         try h.addCadre("张三")
         try h.addCadre("李四", serial: 14)
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         #expect(t.model.activeScreen == .roster)
         let s = t.text()
         #expect(s.contains("在册 2 人"))
@@ -23,6 +24,7 @@ import Testing
         try h.addCadre("张三")
         try h.addCadre("王五", serial: 18)
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         t.press(.char("/"))
         t.type("zs")
         // Initials of 张三 and the start of 赵世平's.
@@ -44,6 +46,7 @@ import Testing
         let id = try h.addCadre("张三", phone: "13812345678")
         let idNumber = try #require(try h.desk().state.roster[id]?.idNumber)
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         for query in ["张", "5678", "138123", String(idNumber.suffix(4)), "zhangsan", "C2"] {
             t.press(.char("/"))
             t.type(query)
@@ -57,6 +60,7 @@ import Testing
         let h = try AppHarness()
         try h.addSample(cadres: 150)
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         let state = try h.desk().state
         for query in ["w", "wang", "zh", "李", "13"] {
             t.press(.char("/"))
@@ -72,6 +76,7 @@ import Testing
         let id = try h.addCadre("张三", phone: "13812345678")
         let number = try #require(try h.desk().state.roster[id]?.idNumber)
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         let s = t.screen(width: 140, height: 30).joined(separator: "\n")
         #expect(s.contains("138****5678"))
         #expect(!s.contains("13812345678"))
@@ -83,6 +88,7 @@ import Testing
         let h = try AppHarness()
         try h.addSample(cadres: 120)
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         let state = try h.desk().state
         let counts = RosterLists.counts(in: state, on: LocalDate(2026, 11, 23))
         let alone = try #require(counts.first { $0.filter == .named(.alone) }?.count)
@@ -110,6 +116,7 @@ import Testing
         try h.addCadre("张三", community: "东风社区", contact: wang)
         try h.addCadre("李四", community: "西园社区", serial: 14)
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         t.press(.char("l"))
         t.type("王芳")
         #expect(t.text().contains("联系人:王芳 1 人"))
@@ -127,6 +134,7 @@ import Testing
         try h.addCadre("李四", born: LocalDate(1930, 1, 1), serial: 14)
         try h.addCadre("王五", born: LocalDate(1940, 1, 1), serial: 16)
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         t.press(.char("s"), .char("s"))  // file number, then name (by pinyin)
         #expect(t.rosterNames == ["李四", "王五", "张三"])
         t.press(.char("s"), .char("s"))  // gender, then age
@@ -140,6 +148,7 @@ import Testing
         let h = try AppHarness()
         try h.addCadre("张三")
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         t.press(.char("/"))
         t.type("zs")
         #expect(t.rosterNames == ["张三"])
@@ -154,6 +163,7 @@ import Testing
         try h.addCadre("张三")
         let li = try h.addCadre("李四", serial: 14)
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         let rowOf = { (t: Terminal, name: String) in t.roster.list.table.visibleRows.first { $0.cells[1] == name }?.cells ?? [] }
         #expect(rowOf(t, "李四")[RosterRows.Column.status.rawValue] == "")
         try h.desk().perform(AddCadreAlert(id: li, text: "听力差"), as: "S001")
@@ -166,6 +176,7 @@ import Testing
         let h = try AppHarness()
         try h.addSample(cadres: 420)
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         let state = try h.desk().state
         let candidates = ["1", "13", "0951", "w", "l", "z", "zh", "c", "y", "x", "社区", "县"]
         let query = try #require(candidates.first { state.roster.find($0, limit: 10_000).total > 200 },
@@ -182,6 +193,7 @@ import Testing
         try h.addCadre("欧阳建国", phone: "13812345678", alerts: ["听力差"])
         try h.addCadre("司马光明", phone: "0951-8765432", community: "玉皇阁社区", serial: 20)
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         let narrow = t.screen(width: 80, height: 24)
         // A landline is as wide as its masked form, with the longest community and name beside it.
         let landline = try #require(narrow.first { $0.contains("司马光明") })
@@ -203,12 +215,14 @@ import Testing
         let h = try AppHarness()
         try h.addStaff("李红", login: "lihong", role: .desk)
         var desk = try h.terminal(as: "lihong")
+        desk.open(.roster)
         let bar = desk.screen().last ?? ""
         #expect(bar.contains("新建"))
         #expect(!bar.contains("导入") && !bar.contains("导出"))
         desk.press(.char("i"))
         #expect(desk.roster.task == nil)
         var admin = try h.terminal(as: "admin")
+        admin.open(.roster)
         let adminBar = admin.screen(width: 140, height: 30).last ?? ""
         #expect(adminBar.contains("导入") && adminBar.contains("导出"))
     }

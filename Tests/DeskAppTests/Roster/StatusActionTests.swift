@@ -15,6 +15,7 @@ import Testing
         let h = try AppHarness()
         let id = try h.addCadre("张三")
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         openFile(&t)
         t.press(.char("s"))
         let menu = t.text()
@@ -43,6 +44,7 @@ import Testing
         let h = try AppHarness()
         try h.addCadre("张三")
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         openFile(&t)
         t.press(.char("s"))
         t.press(.down)  // 登记异地居住
@@ -67,6 +69,7 @@ import Testing
         let h = try AppHarness()
         let id = try h.addCadre("张三")
         var t = try h.terminal(as: "admin")
+        t.open(.roster)
         openFile(&t)
         t.press(.char("s"))
         t.press(.down, .down, .down)  // 登记去世
@@ -97,6 +100,7 @@ import Testing
         try h.addStaff("李红", login: "lihong", role: .desk)
         try h.addCadre("张三")
         var t = try h.terminal(as: "lihong")
+        t.open(.roster)
         openFile(&t)
         #expect(!(t.screen(width: 140, height: 30).last ?? "").contains("状态"))
         t.press(.char("s"))
