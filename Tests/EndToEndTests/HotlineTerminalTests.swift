@@ -18,14 +18,9 @@ import Testing
         throw CancellationError()
     }
 
-    /// Switches to the hotline tab by the digit the tab bar shows for it (the
-    /// signed-in role's first tab need not be the hotline once other screens exist).
+    /// Switches to the hotline tab by the digit the tab bar shows for it.
     static func openHotline(_ t: Tmux) throws {
-        let screen = t.wait(for: "the tab bar") { $0.contains("热线工单") && $0.contains("科室负责人") }
-        if screen.contains("工单队列") { return }
-        let line = screen.split(separator: "\n").first { $0.contains(" 热线工单") && !$0.contains("·") } ?? ""
-        let digit = line.range(of: " 热线工单").flatMap { r in line[..<r.lowerBound].last.map(String.init) } ?? "1"
-        try t.press(digit)
+        try t.openTab("热线工单")
         t.wait(for: "工单队列")
     }
 

@@ -44,6 +44,7 @@ import Testing
         let hits = state.roster.find("zs", limit: 10_000).hits
         #expect(hits.count >= 3)
         let t = try Tmux([Binaries.cadredesk, "demo"], width: 120, height: 40)
+        try t.openTab("花名册")
         t.wait(for: "在册")
         try t.type("/")
         t.wait(for: "查找:")
@@ -67,6 +68,7 @@ import Testing
         let all = state.roster.all
         let c = try #require(all.first { c in !c.isDeceased && !c.alerts.isEmpty && all.filter { $0.name == c.name }.count == 1 })
         let t = try Tmux([Binaries.cadredesk, "demo"], width: 120, height: 40)
+        try t.openTab("花名册")
         t.wait(for: "在册")
         try t.type("/")
         try t.type(c.name)
@@ -86,6 +88,7 @@ import Testing
         let state = try Self.demoState()
         #expect(!state.roster.all.contains { $0.name == Self.newName })
         let t = try Tmux([Binaries.cadredesk, "demo"], width: 120, height: 40)
+        try t.openTab("花名册")
         t.wait(for: "在册 \(state.roster.all.filter { !$0.isDeceased }.count) 人")
         try addNewCadre(t, id: Self.badID)
         let screen = t.wait(for: "身份证校验位应为")
@@ -109,8 +112,10 @@ import Testing
     @Test func aCadreAddedInOneTerminalIsFoundInTheOtherWithinASecond() throws {
         let dir = TempDir()
         let a = try Tmux([Binaries.cadredesk, "demo", "--dir", dir.path], width: 120, height: 40)
+        try a.openTab("花名册")
         a.wait(for: "在册")
         let b = try Tmux([Binaries.cadredesk, "demo", "--dir", dir.path], width: 120, height: 40)
+        try b.openTab("花名册")
         b.wait(for: "在册")
         try b.type("/")
         b.wait(for: "查找:")
@@ -134,6 +139,7 @@ import Testing
         cadres[2].phone = "12345"
         try Data(RosterExport.csv(cadres, state: state)).write(to: URL(fileURLWithPath: csv))
         let t = try Tmux([Binaries.cadredesk, "demo"], width: 120, height: 40)
+        try t.openTab("花名册")
         t.wait(for: "在册")
         try t.type("i")
         t.wait(for: "导入花名册")
