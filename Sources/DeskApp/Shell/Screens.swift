@@ -5,6 +5,7 @@ public enum Screens {
     public static func make(_ id: ScreenID) -> (any DeskScreen)? {
         switch id {
         case .staff: return StaffScreen()
+        case .dashboard: return DashboardScreen()
         default: return nil
         }
     }
