@@ -43,7 +43,7 @@ extension DeskState {
         }
         // Files whose state on `date` differs from today's: take today's facts out, put that day's in.
         let settings = self.settings.roster
-        for now in filesChanged(after: date).prefix(0) {
+        for now in filesChanged(after: date) {
             let then = roster.asOf(now, date)
             for l in NamedList.allCases {
                 let a = RosterLists.contains(l, now, on: date, settings: settings), b = RosterLists.contains(l, then, on: date, settings: settings)
