@@ -45,7 +45,8 @@ import Testing
         try t.press("m")
         t.wait(for: "本月 ")
         try t.press("Right")
-        t.wait(for: "今日逾期事项")
+        // The visits tab: its first group is on screen, the overdue group further down.
+        t.wait(for: "按走访类型")
         // Find the staff member's rows (their visits, then their overdue items) and take the second.
         try t.press("/")
         try t.type(name)
