@@ -9,6 +9,8 @@ import Testing
         let h = try AppHarness()
         var a = try h.terminal(as: "admin")
         var b = try h.terminal(as: "admin")
+        a.press(.backTab)  // the staff screen is the last tab
+        b.press(.backTab)
         a.press(.char("a"))
         a.type("zhaomin")
         a.press(.tab)
@@ -56,6 +58,7 @@ import Testing
     @Test func quittingWithAnUnsavedFormAsksFirst() throws {
         let h = try AppHarness()
         var t = try h.terminal(as: "admin")
+        t.press(.backTab)
         t.press(.char("a"))
         t.type("x")
         t.press(.f(10))
@@ -68,6 +71,7 @@ import Testing
     @Test func keysTypedIntoAFormNeverSwitchScreensOrQuit() throws {
         let h = try AppHarness()
         var t = try h.terminal(as: "admin")
+        t.press(.backTab)
         t.press(.char("a"))
         t.type("q1?")
         #expect(!t.model.wantsQuit)
@@ -79,6 +83,7 @@ import Testing
     @Test func helpListsTheScreensKeysAndFilters() throws {
         let h = try AppHarness()
         var t = try h.terminal(as: "admin")
+        t.press(.backTab)
         t.press(.char("?"))
         #expect(t.text().contains("帮助"))
         #expect(t.text().contains("登记请假并指定替岗人"))

@@ -93,6 +93,7 @@ import Testing
     @Test func everyEventCarriesTheSessionIdentityNotAnythingTyped() throws {
         let h = try AppHarness()
         var t = try h.terminal(as: "admin")
+        t.press(.backTab)  // the staff screen is the last tab
         t.press(.char("a"))
         t.type("zhangsan")
         t.press(.tab)
@@ -108,6 +109,7 @@ import Testing
         let h = try AppHarness()
         try h.addStaff("李红", login: "lihong", role: .desk)
         var t = try h.terminal(as: "admin")
+        t.press(.backTab)
         #expect(t.text().contains("李红"))
         t.tick(Double(10 * 60))
         let locked = t.text()

@@ -115,6 +115,47 @@ final class Tmux {
         wait(for: "\"\(text)\"", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
+    /// Switches to the tab labelled `label` by the digit shown before it on the tab line
+    /// (tab numbers depend on the role and on which screens exist, so tests look them up).
+    func openTab(_ label: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        var digit: Character?
+        wait(for: "tab \"\(label)\"", sourceLocation: sourceLocation) { screen in
+            digit = Tmux.tabDigit(of: label, in: screen)
+            return digit != nil
+        }
+        if let digit { try press(String(digit)) }
+    }
+
+    /// The tab labels in order, read from the tab line (`1 花名册  2 今日工作 …`).
+    static func tabLabels(in screen: String) -> [String] {
+        for line in screen.split(separator: "\n").prefix(3) {
+            let words = line.split(separator: " ")
+            var labels: [String] = []
+            var expected = 1
+            var i = 0
+            while i + 1 < words.count {
+                if words[i] == Substring(String(expected)) {
+                    labels.append(String(words[i + 1]))
+                    expected += 1
+                    i += 2
+                } else {
+                    i += 1
+                }
+            }
+            if labels.count >= 2 { return labels }
+        }
+        return []
+    }
+
+    static func tabDigit(of label: String, in screen: String) -> Character? {
+        for line in screen.split(separator: "\n").prefix(3) {
+            guard let r = line.range(of: " " + label) else { continue }
+            let before = line[line.startIndex..<r.lowerBound]
+            if let d = before.last, d.isNumber { return d }
+        }
+        return nil
+    }
+
     /// Waits until the program has exited (the session is gone).
     func waitForExit(timeout: Double = 5, sourceLocation: SourceLocation = #_sourceLocation) {
         let deadline = Date().addingTimeInterval(timeout)
