@@ -12,7 +12,7 @@ struct CadreDesk: ParsableCommand {
         The log file is found from --log, else $CADREDESK_LOG, else $XDG_DATA_HOME/cadredesk/desk.log.
         Messages are in Chinese unless --lang en or an en_* LANG is set.
         """,
-        subcommands: [Run.self, Demo.self, Verify.self, Sample.self, ImportCommand.self, ExportCommand.self, Bench.self],
+        subcommands: [Run.self, Demo.self, Verify.self, Sample.self, ImportCommand.self, ExportCommand.self, Report.self, Bench.self],
         defaultSubcommand: Run.self
     )
 }

@@ -88,6 +88,93 @@ public struct Display: Sendable {
         return whole ? n : ResidentID.masked(n)
     }
 
+    /// `4,180` (thousands grouped, as the field reports write them).
+    public func count(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    /// `97.3%`; `—` when there is nothing to divide by.
+    public func percent(_ p: Double?) -> String {
+        guard let p, p.isFinite else { return "—" }
+        return oneDecimal(p) + "%"
+    }
+
+    /// A change between two counts: `+3`, `−2`, `0`.
+    public func change(_ n: Int) -> String { n > 0 ? "+" + count(n) : n < 0 ? "−" + count(-n) : "0" }
+
+    /// A change between two percentages in points: `+1.5`, `−0.3`.
+    public func pointChange(_ a: Double?, _ b: Double?) -> String {
+        guard let a, let b, a.isFinite, b.isFinite else { return "" }
+        let d = ((a - b) * 10).rounded() / 10
+        return d > 0 ? "+" + oneDecimal(d) : d < 0 ? "−" + oneDecimal(-d) : "0"
+    }
+
+    /// Minutes as hours with one decimal: `12.5小时` / `12.5 h`; `—` for none.
+    public func hours(_ minutes: Int?) -> String {
+        guard let minutes else { return "—" }
+        return text("dashboard.unit.hours", oneDecimal(Double(minutes) / 60))
+    }
+
+    /// An average age: `82.4岁` / `82.4 yrs`; `—` for none.
+    public func years(_ y: Double?) -> String {
+        guard let y, y.isFinite else { return "—" }
+        return text("dashboard.unit.years", oneDecimal(y))
+    }
+
+    /// `2026年10月` / `Oct 2026`.
+    public func month(_ d: LocalDate) -> String {
+        text.lang == .zh ? "\(d.year)年\(d.month)月" : "\(Self.months[d.month - 1]) \(d.year)"
+    }
+
+    /// A dashboard period as its title says it: `本月 11月1日—11月23日`,
+    /// `2026年10月`, `2026年第3季度`, `2026年`, `自定义 2025-12-15—2026-01-20`.
+    public func period(_ p: DashboardPeriod, today: LocalDate) -> String {
+        let span = p.period.start.year == p.period.end.year
+            ? "\(shortDate(p.period.start))—\(shortDate(p.period.end))" : "\(date(p.period.start))—\(date(p.period.end))"
+        let current = DashboardPeriod.whole(p.kind, containing: today) == DashboardPeriod.whole(p.kind, containing: p.period.start)
+        let s = p.period.start
+        switch p.kind {
+        case .week: return text(current ? "dashboard.period.this_week" : "dashboard.period.week", span)
+        case .month: return current ? text("dashboard.period.this_month", span) : month(s)
+        case .quarter: return text(current ? "dashboard.period.this_quarter" : "dashboard.period.quarter", s.year, (s.month - 1) / 3 + 1, span)
+        case .year: return text(current ? "dashboard.period.this_year" : "dashboard.period.year", s.year, span)
+        case .custom: return text("dashboard.period.custom", span)
+        }
+    }
+
+    /// The same period a year earlier, as a column heading: `去年同期 10月1日—10月31日`.
+    public func lastYear(_ p: DashboardPeriod) -> String {
+        let q = p.yearEarlier.period
+        return text("dashboard.period.last_year", q.start.year == q.end.year
+            ? "\(q.start.year) \(shortDate(q.start))—\(shortDate(q.end))" : "\(date(q.start))—\(date(q.end))")
+    }
+
+    /// A report's period as its title names it: `2026年10月`, `2026年第3季度`, `2026年`,
+    /// `2026年第47周`, `2025-12-15至2026-01-20`.
+    public func reportPeriod(_ p: DashboardPeriod) -> String {
+        let s = p.period.start
+        switch p.kind {
+        case .month: return month(s)
+        case .quarter: return text("dashboard.report.quarter", s.year, (s.month - 1) / 3 + 1)
+        case .year: return text("dashboard.report.year", s.year)
+        case .week:
+            let (y, w) = DashboardPeriod.isoWeek(s)
+            return text("dashboard.report.week", y, w)
+        case .custom: return text("dashboard.report.span", date(p.period.start), date(p.period.end))
+        }
+    }
+
+    private func oneDecimal(_ v: Double) -> String {
+        let tenths = Int((v * 10).rounded())
+        return (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10)"
+    }
+
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 }
 

@@ -10,6 +10,7 @@ public enum Screens {
         case .hotline: return HotlineScreen()
         case .staff: return StaffScreen()
         case .centre: return CentreScreen()
+        case .dashboard: return DashboardScreen()
         default: return nil
         }
     }

@@ -101,17 +101,36 @@ extension DeskState {
         let contactMask = VisitKind.mask(settings.visits.contactKinds)
         var living = [Int](repeating: 0, count: months.count), contacted = living
         var allLiving = 0, allContacted = 0
+        // One walk over each cadre's visits in the period marks the months with a
+        // contact (the months are consecutive and the track is in time order).
+        let ends = months.map { $0.end.dayNumber }
+        let startStamp = period.start.dayNumber * 1440, endDay = period.end.dayNumber
+        let rows = visits.rows
+        var hit = [Bool](repeating: false, count: months.count)
         for c in roster.byID.values {
-            let track = visits.track(of: c.id)
+            for i in hit.indices { hit[i] = false }
+            if let t = visits.track(of: c.id), !months.isEmpty {
+                var lo = 0, hi = t.rows.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if Int(rows[Int(t.rows[mid])].stamp) < startStamp { lo = mid + 1 } else { hi = mid }
+                }
+                var m = 0
+                for k in lo..<t.rows.count {
+                    let row = rows[Int(t.rows[k])]
+                    let d = Int(row.day)
+                    if d > endDay { break }
+                    if row.isVoided || !row.isKind(in: contactMask) { continue }
+                    while d > ends[m] { m += 1 }
+                    hit[m] = true
+                }
+            }
             var every = true
             var aliveThroughout = true
             for (i, m) in months.enumerated() {
                 guard c.deceasedOn.map({ $0 > m.end }) ?? true else { aliveThroughout = false; every = false; continue }
                 living[i] += 1
-                let hit = track.map { t in
-                    firstVisit(in: t, from: m.start.dayNumber * 1440, through: m.end) { $0.isKind(in: contactMask) } != nil
-                } ?? false
-                if hit { contacted[i] += 1 } else { every = false }
+                if hit[i] { contacted[i] += 1 } else { every = false }
             }
             if aliveThroughout {
                 allLiving += 1

@@ -1,0 +1,157 @@
+import DeskCore
+import Foundation
+import Testing
+
+/// The dashboard in a real terminal on the demo data, and reports written by
+/// the real binary and read back by Python's csv module.
+@Suite(.serialized) struct DashboardTerminalTests {
+    static var demoLog: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("sample-data/demo.log").path
+    }
+
+    /// The demo as the binary opens it (same clock: today's date, this machine's zone).
+    func demoState() throws -> DeskState {
+        var o = Desk.Options()
+        o.readOnly = true
+        return try Desk(path: Self.demoLog, clock: DeskClock(), options: o).state
+    }
+
+    /// The digit of the tab titled `title` on the tab bar.
+    static func tabDigit(_ title: String, in screen: String) -> String? {
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count > 1, let r = lines[1].range(of: " " + title) else { return nil }
+        let before = lines[1][lines[1].startIndex..<r.lowerBound]
+        return before.last(where: \.isNumber).map(String.init)
+    }
+
+    @Test func openTheDashboardSwitchPeriodAndDrillFromAStaffMembersOverdueFigureIntoTheirDay() throws {
+        let state = try demoState()
+        let today = DeskClock().today
+        let team = state.teamDay(on: today)
+        let busiest = try #require(team.groups.filter { $0.staff != nil }.max { ($0.overdueCount, $1.staff!) < ($1.overdueCount, $0.staff!) })
+        let staff = try #require(busiest.staff)
+        let name = try #require(state.staff[staff]?.name)
+        let day = state.myDay(for: staff, on: today)
+        #expect(day.overdueCount == busiest.overdueCount && busiest.overdueCount > 0, "the demo has overdue work for \(name)")
+
+        let t = try Tmux([Binaries.cadredesk, "demo"], width: 120, height: 40)
+        let first = t.wait(for: "the tab bar") { $0.contains("看板") }
+        let digit = try #require(Self.tabDigit("看板", in: first), "\(first)")
+        try t.press(digit)
+        t.wait(for: "在世老干部")
+        try t.press("t")
+        t.wait(for: "本季度")
+        try t.press("m")
+        t.wait(for: "本月 ")
+        try t.press("Right")
+        // The visits tab: its first group is on screen, the overdue group further down.
+        t.wait(for: "按走访类型")
+        // Find the staff member's rows (their visits, then their overdue items) and take the second.
+        try t.press("/")
+        try t.type(name)
+        try t.press("Enter")
+        t.wait(for: "the filter kept") { $0.contains("/" + name) }
+        try t.press("j")
+        let row = t.wait(for: "\(name)'s overdue figure") { s in
+            s.split(separator: "\n").contains { $0.contains(name) && $0.contains("今日到期 \(busiest.dueCount)") && $0.contains(" \(busiest.overdueCount) ") }
+        }
+        #expect(row.contains("今日到期"))
+        try t.press("Enter")
+        // My day (the visits-ui branch) takes `.workOf(staff)` and lists that staff member's items.
+        let overdueNames = day.items.filter { $0.status == .overdue }.compactMap { state.roster[$0.cadre]?.name }
+        let myDayTab = Self.tabDigit("今日工作", in: first) != nil
+        let check = {
+            t.wait(for: "My day for \(name) with their overdue items") { s in
+                s.contains("今日工作") && s.contains(name) && overdueNames.prefix(3).allSatisfy { s.contains($0) }
+            }
+        }
+        if myDayTab {
+            check()
+        } else {
+            // This branch alone has no My day screen: the shell says so, and the check waits for the merge.
+            t.wait(for: "您的角色不能打开该页面")
+            withKnownIssue("My day lands with the visits-ui branch") { check() }
+        }
+        try t.press("q")
+        t.waitForExit()
+    }
+
+    /// A copy of the demo with this OS user as a staff member of `role`.
+    func demoCopy(_ dir: TempDir, role: Role) throws -> (path: String, staff: ID<Staff>) {
+        let path = dir.file("desk.log")
+        try FileManager.default.copyItem(atPath: Self.demoLog, toPath: path)
+        let desk = try Desk(path: path, clock: DeskClock())
+        let login = String(cString: getpwuid(getuid())!.pointee.pw_name)
+        if let existing = desk.state.staff.staff(forLogin: login) {
+            try desk.perform(UpdateStaff(id: existing.id, login: login, name: existing.name, role: role, phone: nil), as: "S001")
+            return (path, existing.id)
+        }
+        let added = try desk.perform(AddStaff(login: login, name: "测试员", role: role), as: "S001")
+        return (path, (added[0].event as! StaffAdded).staff.id)
+    }
+
+    @Test func aMonthReportOfTheDemoOpensCleanlyInPythonsCSVReaderWithTheRightRowsAndColumns() throws {
+        let dir = TempDir()
+        let (log, me) = try demoCopy(dir, role: .supervisor)
+        let out = dir.file("report")
+        let (status, printed) = try run(Binaries.cadredesk, ["report", "month", "2026-10", "--log", log, "--out", out])
+        #expect(status == 0, "\(printed)")
+        #expect(printed.contains("报表已写入"))
+
+        // What the report should hold, from the same log and clock.
+        let desk = try Desk(path: log, clock: DeskClock())
+        let period = DashboardPeriod(kind: .month, period: .month(2026, 10))
+        let report = DashboardReport(desk.state.dashboard(period, now: desk.clock.local), state: desk.state)
+        let export = try #require(desk.state.audit.exports.last)
+        #expect(export.what == "report.month" && export.scope == "2026-10" && export.by == me && export.rows == report.rowCount)
+
+        let script = """
+        import csv, json, os, sys
+        out = {}
+        folder = sys.argv[1]
+        for name in sorted(os.listdir(folder)):
+            if not name.endswith(".csv"):
+                continue
+            raw = open(os.path.join(folder, name), "rb").read()
+            assert raw.startswith(b"\\xef\\xbb\\xbf"), name + ": no BOM"
+            assert b"\\r\\n" in raw and raw.count(b"\\n") == raw.count(b"\\r\\n"), name + ": not CRLF"
+            with open(os.path.join(folder, name), newline="", encoding="utf-8-sig") as f:
+                rows = list(csv.reader(f))
+            widths = sorted(set(len(r) for r in rows))
+            out[name] = {"rows": len(rows) - 1, "columns": widths, "header": rows[0]}
+        print(json.dumps(out, ensure_ascii=False))
+        """
+        let scriptPath = dir.file("check.py")
+        try script.write(toFile: scriptPath, atomically: true, encoding: .utf8)
+        let (py, json) = try run("/usr/bin/env", ["python3", scriptPath, out])
+        #expect(py == 0, "\(json)")
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [String: Any]])
+        #expect(parsed.count == report.tables.count)
+        let zh = Localizer(.zh)
+        for (i, table) in report.tables.enumerated() {
+            let file = (i < 9 ? "0" : "") + "\(i + 1)-\(table.id).csv"
+            let got = try #require(parsed[file], "\(file) written")
+            #expect(got["rows"] as? Int == table.rows.count, "\(file)")
+            #expect(got["columns"] as? [Int] == [table.columns.count], "\(file): every row as wide as the header")
+            #expect(got["header"] as? [String] == table.columns.map { zh($0) }, "\(file)")
+        }
+        #expect(report.tables.first { $0.id == "visits-by-kind" }!.rows.count == VisitKind.allCases.count)
+        #expect(report.rowCount > 50)
+        let summary = try String(contentsOfFile: out + "/summary.md", encoding: .utf8)
+        #expect(summary.contains("2026年10月:走访 "))
+        #expect(summary.contains("满意度"))
+    }
+
+    @Test func aDeskClerkCannotRunAReportAndIsToldWhy() throws {
+        let dir = TempDir()
+        let (log, _) = try demoCopy(dir, role: .desk)
+        let before = try Desk(path: log, clock: DeskClock()).state.audit.exports.count
+        let out = dir.file("report")
+        let (status, printed) = try run(Binaries.cadredesk, ["report", "year", "2026", "--log", log, "--out", out])
+        #expect(status == 3)
+        #expect(printed.contains("的角色不能生成报表"), "\(printed)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(try Desk(path: log, clock: DeskClock()).state.audit.exports.count == before)
+    }
+}
