@@ -64,7 +64,7 @@ struct MyDayStandIn: DeskScreen {
     @Test func theDashboardShowsThisMonthBesideLastYearAndSwitchesPeriods() throws {
         let d = try DashboardHarness()
         var t = try d.terminal(as: "staff2")
-        t.press(.char("2"))
+        t.open(.dashboard)
         #expect(t.model.activeScreen == .dashboard)
         var text = t.text()
         #expect(text.contains("本月 11月1日—11月23日"))
@@ -90,7 +90,8 @@ struct MyDayStandIn: DeskScreen {
     @Test func aCustomPeriodAcrossNewYearIsTypedInAFormAndCheckedBesideItsFields() throws {
         let d = try DashboardHarness(cadres: 12)
         var t = try d.terminal(as: "staff2")
-        t.press(.char("2"), .char("c"))
+        t.open(.dashboard)
+        t.press(.char("c"))
         #expect(t.text().contains("自定义统计期间"))
         #expect(t.model.screens[t.model.active].capturesText)
         t.press(.ctrl("u"))
@@ -112,7 +113,8 @@ struct MyDayStandIn: DeskScreen {
     @Test func enterOnAFigureListsTheRecordsBehindItAndEscComesBack() throws {
         let d = try DashboardHarness()
         var t = try d.terminal(as: "staff2")
-        t.press(.char("2"), .char("t"), .right)
+        t.open(.dashboard)
+        t.press(.char("t"), .right)
         let state = try d.h.desk().state
         let now = LocalDateTime(LocalDate(2026, 11, 23), LocalTime(9, 30))
         let f = state.dashboard(.current(.quarter, today: now.date), now: now).current
@@ -143,7 +145,8 @@ struct MyDayStandIn: DeskScreen {
     @Test func theOverdueFigureOfAStaffMemberOpensMyDayForThemWithTheSameItems() throws {
         let d = try DashboardHarness()
         var t = try d.terminal(as: "staff2")
-        t.press(.char("2"), .right)
+        t.open(.dashboard)
+        t.press(.right)
         let state = try d.h.desk().state
         let team = state.teamDay(on: LocalDate(2026, 11, 23))
         let busiest = try #require(team.groups.filter { $0.staff != nil }.max { $0.overdueCount < $1.overdueCount })
@@ -169,7 +172,7 @@ struct MyDayStandIn: DeskScreen {
     @Test func theWorkloadViewListsStaffWithTheirNumbersAndOpensTheirDay() throws {
         let d = try DashboardHarness()
         var t = try d.terminal(as: "staff2")
-        t.press(.char("2"))
+        t.open(.dashboard)
         for _ in 0..<4 { t.press(.right) }
         let text = t.text()
         #expect(text.contains("联系老干部") && text.contains("未办工单"))
@@ -185,7 +188,8 @@ struct MyDayStandIn: DeskScreen {
         let d = try DashboardHarness(cadres: 20)
         let out = d.h.dir.file("reports/october")
         var t = try d.terminal(as: "staff2")
-        t.press(.char("2"), .char("R"))
+        t.open(.dashboard)
+        t.press(.char("R"))
         #expect(t.text().contains("生成报表"))
         t.press(.ctrl("u"))
         t.type("2026-10")
@@ -206,7 +210,7 @@ struct MyDayStandIn: DeskScreen {
     @Test func atEightyByTwentyFourTheDashboardStillShowsItsKeysAndAFigure() throws {
         let d = try DashboardHarness(cadres: 12)
         var t = try d.terminal(as: "staff2")
-        t.press(.char("2"))
+        t.open(.dashboard)
         let lines = t.screen(width: 80, height: 24)
         #expect(lines.count == 24)
         #expect(lines[3].contains("花名册") && lines[3].contains("工作量"))
@@ -222,7 +226,7 @@ struct MyDayStandIn: DeskScreen {
     @Test func englishSessionsShowEnglishWithNoMissingKeys() throws {
         let d = try DashboardHarness(cadres: 12)
         var t = try d.terminal(as: "staff2", lang: .en)
-        t.press(.char("2"))
+        t.open(.dashboard)
         for s in 0..<5 {
             let text = t.text()
             #expect(!text.contains("⟦"), "section \(s): \(text)")
