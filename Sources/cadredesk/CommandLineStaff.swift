@@ -6,8 +6,11 @@ import Foundation
 /// Who runs a data command (import, export): the OS login mapped to active
 /// staff, exactly as the TUI signs in. Never typed, so the log's `by` is true.
 enum CommandLineStaff {
-    /// Opens the log and finds the staff member, or prints why not and exits 2.
-    static func open(_ common: CommonOptions) throws -> (Desk, Staff) {
+    /// Opens the log and finds the staff member, or prints why not and exits
+    /// (2 unless the command says otherwise). `notStaff` and `sharedAccount`
+    /// are the catalog keys that say so for this command.
+    static func open(_ common: CommonOptions, notStaff: String = "roster.cli.not_staff", sharedAccount: String? = nil,
+                     refusedExit: Int32 = 2) throws -> (Desk, Staff) {
         let t = common.text
         let desk: Desk
         do {
@@ -18,9 +21,13 @@ enum CommandLineStaff {
         }
         let login = Identity.current().osLogin
         // A shared desk account signs in with a PIN at the terminal; on the command line it is nobody.
-        guard !desk.state.settings.sharedAccounts.contains(login), let staff = desk.state.staff.staff(forLogin: login) else {
-            print(t("roster.cli.not_staff", login))
-            throw ExitCode(2)
+        if desk.state.settings.sharedAccounts.contains(login) {
+            print(t(sharedAccount ?? notStaff, login))
+            throw ExitCode(refusedExit)
+        }
+        guard let staff = desk.state.staff.staff(forLogin: login) else {
+            print(t(notStaff, login))
+            throw ExitCode(refusedExit)
         }
         return (desk, staff)
     }

@@ -27,22 +27,8 @@ struct Report: ParsableCommand {
         let t = common.text
         guard let k = DashboardPeriod.Kind(rawValue: kind.lowercased()), k != .week else { throw ValidationError(t("dashboard.cli.kind")) }
         guard let p = DashboardPeriod.parse(period, as: k) else { throw ValidationError(t("dashboard.cli.bad_period", period)) }
-        let desk: Desk
-        do {
-            desk = try Desk(path: common.logPath, clock: DeskClock())
-        } catch {
-            print(error.problems.map(t.message).joined(separator: "\n"))
-            throw ExitCode(2)
-        }
-        let identity = Identity.current()
-        guard !desk.state.settings.sharedAccounts.contains(identity.osLogin) else {
-            print(t("dashboard.cli.shared_account", identity.osLogin))
-            throw ExitCode(3)
-        }
-        guard let staff = desk.state.staff.staff(forLogin: identity.osLogin) else {
-            print(t("dashboard.cli.no_staff", identity.osLogin))
-            throw ExitCode(3)
-        }
+        let (desk, staff) = try CommandLineStaff.open(common, notStaff: "dashboard.cli.no_staff",
+                                                      sharedAccount: "dashboard.cli.shared_account", refusedExit: 3)
         guard p.period.start <= desk.clock.today else {
             print(t("dashboard.cli.future", period))
             throw ExitCode(1)
