@@ -22,6 +22,21 @@ public enum FormProblems {
         return general
     }
 
+    /// Feeds `key` to a pending "save anyway?" dialog (a warning the domain asked
+    /// to confirm). Returns the form values to save again when the user says yes;
+    /// clears the dialog once it is answered or dismissed.
+    static func answer(_ pending: inout (dialog: Dialog, values: FormValues)?, _ key: Key) -> FormValues? {
+        guard var c = pending else { return nil }
+        switch c.dialog.handle(key) {
+        case .chosen(0):
+            pending = nil
+            return c.values
+        case .chosen, .dismissed: pending = nil
+        default: pending = c
+        }
+        return nil
+    }
+
     /// The strings every form uses, in the session's language.
     public static func strings(_ text: Localizer) -> FormStrings {
         FormStrings(requiredMessage: text("app.form.required"), discardChangesPrompt: text("app.form.discard"),

@@ -80,14 +80,8 @@ struct VisitEntry {
     // MARK: Keys
 
     mutating func handle(_ key: Key, _ app: AppContext) -> Outcome {
-        if var c = confirm {
-            switch c.dialog.handle(key) {
-            case .chosen(0):
-                confirm = nil
-                return save(c.values, app, confirmed: true)
-            case .chosen, .dismissed: confirm = nil
-            default: confirm = c
-            }
+        if confirm != nil {
+            if let values = FormProblems.answer(&confirm, key) { return save(values, app, confirmed: true) }
             return .handled
         }
         return focus == .picker ? pickerKey(key, app) : formKey(key, app)

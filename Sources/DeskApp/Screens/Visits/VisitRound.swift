@@ -61,14 +61,8 @@ struct VisitRound {
             }
             return .handled
         }
-        if var c = confirm {
-            switch c.dialog.handle(key) {
-            case .chosen(0):
-                confirm = nil
-                return save(c.values, app, confirmed: true)
-            case .chosen, .dismissed: confirm = nil
-            default: confirm = c
-            }
+        if confirm != nil {
+            if let values = FormProblems.answer(&confirm, key) { return save(values, app, confirmed: true) }
             return .handled
         }
         if step == .details {
