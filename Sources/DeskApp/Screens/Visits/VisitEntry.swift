@@ -127,13 +127,7 @@ struct VisitEntry {
     private mutating func save(_ v: FormValues, _ app: AppContext, confirmed: Bool) -> Outcome {
         let t = app.text
         message = nil
-        let values: VisitFields.Values
-        switch fields.read(v, t) {
-        case .failure(let p):
-            form.show(p)
-            return .handled
-        case .success(let x): values = x
-        }
+        guard let values = fields.read(v, t, showingProblemOn: &form) else { return .handled }
         let result: Result<[AppliedEvent], DeskError>
         if case .amend(let old) = purpose {
             var r = old

@@ -80,6 +80,16 @@ struct VisitFields {
         return n
     }
 
+    /// The visit the values describe; when a field is wrong, says so beside it on `form` and returns nil.
+    func read(_ v: FormValues, _ t: Localizer, showingProblemOn form: inout Form) -> Values? {
+        switch read(v, t) {
+        case .success(let values): return values
+        case .failure(let p):
+            form.show(p)
+            return nil
+        }
+    }
+
     /// The visit the values describe, or the field that is wrong and why.
     /// (The form's own checks ran first; this only turns text into values.)
     func read(_ v: FormValues, _ t: Localizer) -> Result<Values, FieldProblem> {

@@ -150,13 +150,7 @@ struct VisitRound {
     private mutating func save(_ v: FormValues, _ app: AppContext, confirmed: Bool) -> Outcome {
         let t = app.text
         message = nil
-        let values: VisitFields.Values
-        switch fields.read(v, t) {
-        case .failure(let p):
-            form.show(p)
-            return .handled
-        case .success(let x): values = x
-        }
+        guard let values = fields.read(v, t, showingProblemOn: &form) else { return .handled }
         let command = LogVisitRound(cadres: chosen, staff: values.staff, at: values.at, kind: values.kind, occasion: values.occasion,
                                     learned: values.learned, gifts: values.gifts, moneyEach: values.moneyEach, confirmed: confirmed)
         switch app.perform(command) {
