@@ -24,6 +24,9 @@ public final class EventLog {
         public var isKnownType: @Sendable (String) -> Bool = { _ in true }
         /// Bytes read per `pread` while scanning.
         public var chunkSize = 8 << 20
+        /// Threads that check and decode lines while scanning: nil for one per
+        /// core (up to 8), 1 to decode on the calling thread.
+        public var decodeThreads: Int?
 
         public init() {}
     }
@@ -124,8 +127,8 @@ public final class EventLog {
     /// Like `poll(_:)`, with a per-record `decode` that runs in parallel on
     /// all cores together with the checksum and envelope work (e.g. parsing
     /// the payload into a domain event); `apply` then sees records strictly
-    /// in file order on the calling thread. This is what makes opening a
-    /// million-event log take well under a second of wall time.
+    /// in file order on the calling thread (`Options.decodeThreads` sets how
+    /// many threads decode).
     @discardableResult
     public func poll<T>(decode: @escaping @Sendable (RecordView) -> T, apply: (LogRecord, T) throws -> Void) throws -> Int {
         if isStopped { return 0 }
@@ -176,7 +179,7 @@ public final class EventLog {
             }
             let base = offset - had
             let lines = ChunkLines(chunk)
-            let decoded = ParallelDecode(chunk, lines: lines, interner: &interner, decode: decode)
+            let decoded = ParallelDecode(chunk, lines: lines, threads: options.decodeThreads, interner: &interner, decode: decode)
             for i in 0..<lines.count where !scanner.stopped {
                 let (start, nl) = lines[i]
                 try scanner.consume(decoded.lines[i], record: { decoded.lines[i].record(chunk, start: start, newline: nl, base: base) },

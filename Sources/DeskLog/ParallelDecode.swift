@@ -37,14 +37,15 @@ final class ParallelDecode<T>: @unchecked Sendable {
     let payloads: UnsafeMutableBufferPointer<T?>
 
     /// Below this many lines a chunk is decoded on the calling thread.
-    static var parallelThreshold: Int { ProcessInfo.processInfo.environment["DESKLOG_SERIAL"] == nil ? 4096 : Int.max }
+    static var parallelThreshold: Int { 4096 }
 
-    init(_ chunk: [UInt8], lines positions: ChunkLines, interner: inout StringInterner,
+    /// `threads`: at most this many (nil: one per core, up to 8).
+    init(_ chunk: [UInt8], lines positions: ChunkLines, threads: Int?, interner: inout StringInterner,
          decode: @escaping @Sendable (RecordView) -> T) {
         let n = positions.count
         lines = .allocate(capacity: n)
         payloads = .allocate(capacity: n)
-        let cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        let cores = threads ?? min(ProcessInfo.processInfo.activeProcessorCount, 8)
         let pieces = n >= Self.parallelThreshold && cores > 1 ? cores : 1
         let seed = interner
         let work: @Sendable (Int) -> StringInterner = { [self] piece in

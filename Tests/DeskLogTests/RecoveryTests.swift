@@ -132,6 +132,37 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(damaged))
     }
 
+    /// Chunks of 4,096 lines and more are decoded on several threads: a large
+    /// log, clean and with a flipped byte deep inside, reads the same records and
+    /// names the same line on all cores as on the calling thread.
+    @Test(arguments: [nil, 1] as [Int?])
+    func aLargeLogReadsTheSameOnAllCoresAndOnOneThread(threads: Int?) throws {
+        let big = LogFixture(records: 12_000)
+        let dir = TempDir()
+        let path = dir.file("desk.log")
+        var damaged = big.bytes
+        let start = big.lineStart(ofRecord: 9_000)
+        damaged[start + 30] ^= 0x04
+        let before = big.wholeRecords(within: start)
+        for (bytes, expected) in [(big.bytes, 12_000), (damaged, before)] {
+            big.write(to: path, bytes: bytes)
+            var o = EventLog.Options()
+            o.readOnly = true
+            o.decodeThreads = threads
+            o.chunkSize = 2 << 20     // two chunks, each over the threshold
+            let log = try EventLog(path: path, options: o)
+            var seqs: [UInt64] = []
+            try log.poll { seqs.append($0.seq) }
+            #expect(seqs == Array(1...UInt64(expected)))
+            if bytes == damaged {
+                guard case .corrupt(let c) = log.end else { Issue.record("\(log.end)"); continue }
+                #expect(c.line == 9_001 && c.offset == start && c.validRecordsAfter > 0)
+            } else {
+                #expect(log.end == .clean)
+            }
+        }
+    }
+
     @Test func aSequenceGapIsCorruption() throws {
         let dir = TempDir()
         let path = dir.file("desk.log")

@@ -127,18 +127,15 @@ struct LogBench: ParsableCommand {
         if sink == 42 { print("") }
     }
 
-    /// Opens the log read-only and reads every record: one thread (`poll`), or
-    /// checksums and envelopes decoded on all cores (`poll(decode:apply:)`, the path `Desk` opens with).
+    /// Opens the log read-only and reads every record, checksums and envelopes
+    /// decoded on the calling thread or on all cores (`Options.decodeThreads`).
     func scanOnce(_ path: String, parallel: Bool) throws -> Int {
         var o = EventLog.Options()
         o.readOnly = true
+        o.decodeThreads = parallel ? nil : 1
         let log = try EventLog(path: path, options: o)
         var n = 0
-        if parallel {
-            _ = try log.poll(decode: { view in view.data.count }, apply: { _, _ in n += 1 })
-        } else {
-            _ = try log.poll { _ in n += 1 }
-        }
+        try log.poll { _ in n += 1 }
         precondition((scanFile != nil || n == records) && log.end == .clean, "scan lost records: \(n), \(log.end)")
         return n
     }
