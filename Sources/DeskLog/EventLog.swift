@@ -52,6 +52,8 @@ public final class EventLog {
     public private(set) var recordCount = 0
     /// File size seen at the last poll (to make an idle poll one `fstat`).
     private var seenSize = -1
+    /// Inside `scanNew` on this handle: its position is in flux until the scan ends.
+    private var scanning = false
 
     public var isWritable: Bool { writable && readOnlyReason == nil }
 
@@ -131,7 +133,7 @@ public final class EventLog {
     /// many threads decode).
     @discardableResult
     public func poll<T>(decode: @escaping @Sendable (RecordView) -> T, apply: (LogRecord, T) throws -> Void) throws -> Int {
-        if isStopped { return 0 }
+        if isStopped || scanning { return 0 }
         let size = try currentSize()
         if size == seenSize { return 0 }
         var count = try scanNew(to: size, decode: decode, apply: apply)
@@ -158,6 +160,9 @@ public final class EventLog {
     /// Reads `[committedEnd, size)`, delivers whole records, classifies the rest.
     private func scanNew<T>(to size: Int, decode: @escaping @Sendable (RecordView) -> T,
                             apply: (LogRecord, T) throws -> Void) throws -> Int {
+        guard !scanning else { throw LogError.nestedAppend }
+        scanning = true
+        defer { scanning = false }
         if size < committedEnd {
             let c = Corruption(line: committedLine, offset: size, problem: .badRecord(.badEnvelope("file shrank below \(committedEnd) bytes")), validRecordsAfter: 0)
             end = .corrupt(c)
@@ -240,7 +245,7 @@ public final class EventLog {
     public func append(by: String, _ prepare: ([LogRecord]) throws -> [EventDraft]) throws -> [LogRecord] {
         if let reason = readOnlyReason { throw LogError.readOnly(reason) }
         guard writable else { throw LogError.readOnly(.requested) }
-        if lock.isHeldByCurrentThread { throw LogError.nestedAppend }
+        if scanning { throw LogError.nestedAppend }
         return try lock.withExclusive { () throws -> [LogRecord] in
             var caughtUp: [LogRecord] = []
             _ = try scanNew(to: try currentSize(), decode: { _ in () }, apply: { r, _ in caughtUp.append(r) })

@@ -19,6 +19,7 @@ public enum LogError: Error, Sendable, Equatable {
     /// (they then count as written but may not survive a power loss).
     case notSaved(cause: IOFailure, landed: Bool)
     /// `append` was called from inside another append's `prepare` on the same
-    /// thread (a programming error: it would write at a stale offset).
+    /// thread, or from inside this handle's own poll delivery (a programming
+    /// error: it would number and write from a stale position).
     case nestedAppend
 }

@@ -11,7 +11,8 @@ import Glibc
 /// process would block each other; classic `fcntl` locks are worse (closing
 /// *any* descriptor of the file drops them). So: one lock descriptor per file
 /// per process, taken with `flock`, plus a recursive in-process mutex so that
-/// threads of this process queue up in front of it.
+/// threads of this process queue up in front of it (and a poll may run
+/// inside an append on the same thread).
 final class ProcessLock: @unchecked Sendable {
     private static let registry = Mutex<[FileIdentity: ProcessLock]>([:])
 
@@ -21,7 +22,6 @@ final class ProcessLock: @unchecked Sendable {
     private let io: any FileIO
     private let mutex = NSRecursiveLock()
     private var depth = 0
-    private var held: Int32 = 0
     private var users = 0
 
     private init(identity: FileIdentity, path: String, fd: Int32, io: any FileIO) {
@@ -64,37 +64,37 @@ final class ProcessLock: @unchecked Sendable {
         }
     }
 
-    /// Whether the calling thread is inside `withExclusive`/`withShared`.
-    var isHeldByCurrentThread: Bool {
-        guard mutex.try() else { return false }
-        defer { mutex.unlock() }
-        return depth > 0
-    }
-
-    /// Runs `body` holding the exclusive lock (re-entrant within a thread).
+    /// Runs `body` holding the exclusive lock. Not re-entrant: a thread that is
+    /// already inside (an append from within an append, or from a poll's
+    /// `apply`) gets `LogError.nestedAppend` instead of a second sequence of
+    /// numbers computed from stale state.
     func withExclusive<T, E: Error>(_ body: () throws(E) -> T) throws -> T {
         try enter(LOCK_EX)
         defer { leave() }
         return try body()
     }
 
-    /// Runs `body` holding at least a shared lock.
+    /// Runs `body` holding at least a shared lock (inside `withExclusive` too).
     func withShared<T, E: Error>(_ body: () throws(E) -> T) throws -> T {
         try enter(LOCK_SH)
         defer { leave() }
         return try body()
     }
 
-    private func enter(_ op: Int32) throws(IOFailure) {
+    private func enter(_ op: Int32) throws {
         mutex.lock()
-        if depth == 0 || (held == LOCK_SH && op == LOCK_EX) {
+        if depth > 0 {
+            if op == LOCK_EX {
+                mutex.unlock()
+                throw LogError.nestedAppend
+            }
+        } else {
             do {
                 try io.flock(fd, op)
             } catch {
                 mutex.unlock()
                 throw error
             }
-            held = op
         }
         depth += 1
     }
@@ -103,7 +103,6 @@ final class ProcessLock: @unchecked Sendable {
         depth -= 1
         if depth == 0 {
             try? io.flock(fd, LOCK_UN)
-            held = 0
         }
         mutex.unlock()
     }

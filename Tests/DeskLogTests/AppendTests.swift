@@ -157,6 +157,27 @@ import Testing
         #expect(runFlock(path) == 0, "and succeed once the append is done")
     }
 
+    @Test func anAppendFromInsideAPollIsRefusedAndAPollInsideAnAppendWorks() throws {
+        let dir = TempDir()
+        let a = try writableLog(dir.file("desk.log"))
+        let b = try writableLog(dir.file("desk.log"))
+        let c = try writableLog(dir.file("desk.log"))
+        _ = try b.append(by: "S001") { _ in [draft("one")] }
+        var seen = 0
+        try a.poll { _ in
+            seen += 1
+            #expect(throws: LogError.nestedAppend) { try a.append(by: "S001") { _ in [draft("inside poll")] } }
+        }
+        #expect(seen == 1)
+        _ = try a.append(by: "S001") { _ in
+            let delivered = try c.poll { _ in }   // c has not read "one": its shared lock nests inside a's exclusive one
+            #expect(delivered == 1)
+            return [draft("two")]
+        }
+        let (records, end, _) = try readAll(dir.file("desk.log"))
+        #expect(end == .clean && records.map(\.seq) == [1, 2])
+    }
+
     @Test func aNestedAppendThroughAnotherHandleIsRefusedNotDeadlockedOrInterleaved() throws {
         let dir = TempDir()
         let a = try writableLog(dir.file("desk.log"))
