@@ -17,6 +17,9 @@ public struct RosterSettings: Sendable, Codable, Hashable {
     public init() {}
 
     public func careLevel(_ level: Int) -> CareLevel? { careLevels.first { $0.level == level } }
+
+    /// Days between home visits for a cadre's care level; nil for none or a level not configured.
+    public func homeVisitInterval(level: Int?) -> Int? { level.flatMap { careLevel($0)?.homeVisitEveryDays } }
 }
 
 /// One care level (关怀等级) with its home-visit frequency.

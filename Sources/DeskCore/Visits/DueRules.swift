@@ -97,6 +97,7 @@ public struct DueItem: Sendable, Hashable {
 /// its visit summary: all 15,000 take about 17 ms with the sort (VisitBenchmarks).
 struct DueRules {
     let settings: VisitSettings
+    let roster: RosterSettings
     let date: LocalDate
     /// Also list items whose window opens within this many days (upcoming).
     let horizon: Int
@@ -111,8 +112,10 @@ struct DueRules {
     /// Festival days whose window or lapse period touches `date…date+horizon`.
     private let festivals: [(rule: FestivalRule, day: LocalDate)]
 
-    init(settings: VisitSettings, date: LocalDate, horizon: Int = 0) {
-        self.settings = settings
+    init(settings: DeskSettings, date: LocalDate, horizon: Int = 0) {
+        self.settings = settings.visits
+        roster = settings.roster
+        let settings = settings.visits
         self.date = date
         self.horizon = max(0, horizon)
         homeMask = VisitKind.mask(settings.homeVisitKinds)
@@ -148,7 +151,7 @@ struct DueRules {
         }
         let elsewhere = cadre.livingElsewhere.map { $0.since <= date } ?? false
 
-        if let interval = settings.careInterval(level: cadre.careLevel) {
+        if let interval = roster.homeVisitInterval(level: cadre.careLevel) {
             let last = elsewhere ? s.latest(s.anyByKind, contactMask) : s.latest(s.soloByKind, homeMask)
             let lastDay = Self.day(last)
             let by = lastDay.map { $0.adding(days: interval) } ?? date

@@ -11,7 +11,7 @@ extension DeskState {
     /// One cadre's items, e.g. the next 60 days for the file screen.
     public func dueItems(for cadre: ID<Cadre>, on date: LocalDate, horizon: Int = 0) -> [DueItem] {
         guard let c = roster[cadre] else { return [] }
-        let rules = DueRules(settings: settings.visits, date: date, horizon: horizon)
+        let rules = DueRules(settings: settings, date: date, horizon: horizon)
         var out: [DueItem] = []
         rules.items(for: c, in: visits, into: &out)
         var assigner = Assigner(staff: staff, date: date)
@@ -70,7 +70,7 @@ extension DeskState {
     /// The items of every cadre (`contacts` nil) or of those whose contact
     /// person is in `contacts`; `each` sees every cadre taken.
     private func collectDue(on date: LocalDate, horizon: Int, contacts: [ID<Staff>]?, each: (Cadre) -> Void) -> [DueItem] {
-        let rules = DueRules(settings: settings.visits, date: date, horizon: horizon)
+        let rules = DueRules(settings: settings, date: date, horizon: horizon)
         var out: [DueItem] = []
         var assigner = Assigner(staff: staff, date: date)
         let files = roster.byID.values

@@ -26,6 +26,7 @@ public enum SampleVisits {
         let cadres: [Cadre]
         let staff: [ID<Staff>]
         let settings: VisitSettings
+        let roster: RosterSettings
         private var nextCare: [ID<Cadre>: LocalDate] = [:]
 
         init(state: DeskState) {
@@ -33,6 +34,7 @@ public enum SampleVisits {
             let visiting = state.staff.active.filter { $0.role.can(.logVisits) }.map(\.id)
             staff = visiting.isEmpty ? state.staff.active.map(\.id) : visiting
             settings = state.settings.visits
+            roster = state.settings.roster
         }
 
         /// The visits in `span` (within one month), sorted by time.
@@ -74,7 +76,7 @@ public enum SampleVisits {
                     out.append(record(.phone, elsewhere ? .elsewhere : .routine, d, &rng))
                 }
                 // Care-level visits at their interval, a few days early or late.
-                if let interval = settings.careInterval(level: c.careLevel) {
+                if let interval = roster.homeVisitInterval(level: c.careLevel) {
                     var next = nextCare[c.id] ?? span.start.adding(days: Int.random(in: 0..<interval, using: &rng))
                     while next <= span.end {
                         if next >= span.start { out.append(record(elsewhere ? .phone : .home, elsewhere ? .elsewhere : .routine, next, &rng)) }

@@ -1,8 +1,8 @@
 /// The must-visit rules' settings, with the field practice as defaults. Old
 /// logs may hold fewer keys than this build knows: missing ones take defaults.
 public struct VisitSettings: Sendable, Codable, Hashable {
-    /// Home-visit interval in days per care level (关怀等级 1, 2, 3).
-    public var careIntervalDays: [Int] = [15, 30, 90]
+    // The home-visit interval per care level is the roster's
+    // (`RosterSettings.careLevels`): the file shows it and the rules use it.
     /// A care-level item turns from upcoming to due this many days before its date.
     public var careLeadDays = 5
     /// Kinds that count as the care-level home visit, if made to one cadre
@@ -33,16 +33,9 @@ public struct VisitSettings: Sendable, Codable, Hashable {
 
     public init() {}
 
-    /// The home-visit interval for a care level, or nil for none/unknown levels.
-    public func careInterval(level: Int?) -> Int? {
-        guard let l = level, l >= 1, l <= careIntervalDays.count else { return nil }
-        return careIntervalDays[l - 1]
-    }
-
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = VisitSettings()
-        careIntervalDays = try c.decodeIfPresent([Int].self, forKey: .careIntervalDays) ?? d.careIntervalDays
         careLeadDays = try c.decodeIfPresent(Int.self, forKey: .careLeadDays) ?? d.careLeadDays
         homeVisitKinds = try c.decodeIfPresent([VisitKind].self, forKey: .homeVisitKinds) ?? d.homeVisitKinds
         contactKinds = try c.decodeIfPresent([VisitKind].self, forKey: .contactKinds) ?? d.contactKinds

@@ -170,10 +170,10 @@ extension RawWorld {
             return out
         }
         let away = c.livingElsewhere.map { $0.since <= d } ?? false
-        if let level = c.careLevel, level >= 1, level <= s.careIntervalDays.count {
+        if let level = c.careLevel, let every = settings.roster.careLevels.first(where: { $0.level == level })?.homeVisitEveryDays {
             let last = away ? latest { s.contactKinds.contains($0.record.kind) }
                 : latest { s.homeVisitKinds.contains($0.record.kind) && $0.record.cadres.count == 1 }
-            let by = last.map { LocalDate(dayNumber: $0 / 1440).adding(days: s.careIntervalDays[level - 1]) } ?? d
+            let by = last.map { LocalDate(dayNumber: $0 / 1440).adding(days: every) } ?? d
             if by.adding(days: -s.careLeadDays) <= d { out.append((away ? .carePhone : .careVisit, d <= by ? .due : .overdue)) }
         }
         let lastContact = latest { s.contactKinds.contains($0.record.kind) }.map { LocalDate(dayNumber: $0 / 1440) }

@@ -29,7 +29,7 @@ import Testing
         #expect(w.item(two, .careVisit, on: day(2026, 2, 4))?.by == day(2026, 2, 9))
         #expect(w.item(three, .careVisit, on: day(2026, 4, 30))?.by == day(2026, 4, 10))
         #expect(w.item(none, .careVisit, on: day(2026, 12, 31)) == nil)
-        w.settings { $0.careIntervalDays = [10, 20, 60] }
+        w.rosterSettings { $0.careLevels = [CareLevel(level: 1, homeVisitEveryDays: 10), CareLevel(level: 2, homeVisitEveryDays: 20), CareLevel(level: 3, homeVisitEveryDays: 60)] }
         #expect(w.item(two, .careVisit, on: day(2026, 2, 4))?.by == day(2026, 1, 30))
     }
 
@@ -226,6 +226,7 @@ import Testing
     @Test func aCadreLivingElsewhereIsGreetedByPhoneOnTheFestivalOccasion() throws {
         var w = VisitWorld()
         let c = w.cadre(category: .lixiu) { $0.livingElsewhere = Elsewhere(since: day(2020, 1, 1), place: "深圳") }
+        #expect(w.item(c, .festival, on: day(2026, 10, 12)) != nil, "the 重阳 greeting is due before the call")
         w.visit(c, .phone, .festival, on: day(2026, 10, 10))
         #expect(w.item(c, .festival, on: day(2026, 10, 12)) == nil)
     }

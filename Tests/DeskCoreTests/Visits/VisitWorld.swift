@@ -81,6 +81,12 @@ struct VisitWorld {
         builder.apply(SettingsChanged(settings: s))
     }
 
+    mutating func rosterSettings(_ change: (inout RosterSettings) -> Void) {
+        var s = state.settings
+        change(&s.roster)
+        builder.apply(SettingsChanged(settings: s))
+    }
+
     func items(on date: LocalDate, horizon: Int = 0) -> [DueItem] { state.dueItems(on: date, horizon: horizon) }
     func items(_ cadre: ID<Cadre>, on date: LocalDate, horizon: Int = 0) -> [DueItem] {
         state.dueItems(for: cadre, on: date, horizon: horizon)
