@@ -19,7 +19,21 @@ public struct AddCadre: DeskCommand, Sendable {
 
     public func events(in state: DeskState, context: CommandContext) throws(DeskError) -> [any DeskEvent] {
         try context.require(.editRoster)
-        var checked = CadreRules.check(draft, in: state, today: context.today)
+        let (checked, cleanAlerts) = check(in: state, today: context.today)
+        if !checked.errors.isEmpty { throw .invalid(checked.errors) }
+        if !confirmed, !checked.warnings.isEmpty { throw .needsConfirmation(checked.warnings) }
+        var cadre = checked.cadre
+        cadre.id = state.roster.nextFileNumber()
+        cadre.careLevel = careLevel
+        cadre.contact = contact
+        cadre.alerts = cleanAlerts
+        return [CadreAdded(cadre: cadre)]
+    }
+
+    /// Every problem the command would refuse or warn about, without the
+    /// permission check: the save and an import's dry run ask the same questions.
+    public func check(in state: DeskState, today: LocalDate) -> (checked: CadreRules.Checked, alerts: [String]) {
+        var checked = CadreRules.check(draft, in: state, today: today)
         checked.errors += RosterAssignRules.careLevel(careLevel, state)
         checked.errors += RosterAssignRules.contact(contact, state)
         var cleanAlerts: [String] = []
@@ -32,14 +46,7 @@ public struct AddCadre: DeskCommand, Sendable {
         if cleanAlerts.count > CadreRules.Limit.alerts {
             checked.errors.append(Problem("roster.alert.too_many", [String(CadreRules.Limit.alerts)], field: "alerts"))
         }
-        if !checked.errors.isEmpty { throw .invalid(checked.errors) }
-        if !confirmed, !checked.warnings.isEmpty { throw .needsConfirmation(checked.warnings) }
-        var cadre = checked.cadre
-        cadre.id = state.roster.nextFileNumber()
-        cadre.careLevel = careLevel
-        cadre.contact = contact
-        cadre.alerts = cleanAlerts
-        return [CadreAdded(cadre: cadre)]
+        return (checked, cleanAlerts)
     }
 }
 

@@ -140,8 +140,7 @@ public enum RosterImport {
             if !cell(.deceasedOn).isEmpty { bad(.deceasedOn, "roster.csv.deceased_row") }
 
             let command = AddCadre(d, careLevel: careLevel, contact: contact, alerts: RosterCells.split(cell(.alerts)))
-            var checked = CadreRules.check(d, in: state, today: today)
-            checked.errors += RosterAssignRules.careLevel(careLevel, state)
+            let checked = command.check(in: state, today: today).checked
             for p in checked.errors {
                 issues.append(Issue(row: row, column: heading(forField: p.field), problem: p, isWarning: false))
             }

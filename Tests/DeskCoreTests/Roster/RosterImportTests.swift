@@ -126,6 +126,23 @@ import Testing
         #expect(plan.warnings.map(\.problem.key).contains("roster.csv.duplicate_person"))
     }
 
+    @Test func theDryRunAsksWhatTheSaveAsks_anInactiveContactAndABadAlert() throws {
+        let t = try TestDesk()
+        let gone = try t.addStaff("周离职", role: .caseworker)
+        try t.desk.perform(SetStaffActive(id: gone, active: false), as: t.admin)
+        var one = Self.row(1), two = Self.row(2)
+        one[15] = ""
+        two[15] = String(repeating: "长", count: CadreRules.Limit.alert + 1)
+        let text = ([Self.header + ",contact"] + [one + [gone.raw], two + [""]].map { $0.joined(separator: ",") }).joined(separator: "\r\n")
+        let plan = RosterImport.plan(Array(text.utf8), state: t.desk.state, today: t.desk.clock.today)
+        #expect(plan.badRows == [2, 3])
+        #expect(plan.errors.map(\.problem.key) == ["roster.contact.inactive", "roster.text.too_long"])
+        // and the commands the plan holds are refused the same way by the save
+        for command in plan.commands {
+            #expect(throws: DeskError.self) { try t.desk.perform(command, as: t.admin) }
+        }
+    }
+
     @Test func unknownWordsAndMissingColumnsSayWhatToWrite() throws {
         let t = try TestDesk()
         var rows = [Self.row(1)]
