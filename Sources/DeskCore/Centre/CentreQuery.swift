@@ -59,7 +59,8 @@ public struct CentreQuery: Sendable {
         guard let room = centre.rooms[id] else { return [Problem("centre.room.not_found", [id.raw], field: "room")] }
         let places = BookingRules.places(headcount: headcount, kind: kind, room: room)
         let c = BookingRules.conflicts(room: room, date: date, span: span, places: places, centre: centre, now: now, settings: settings)
-        return BookingRules.problems(c, room: room, date: date, span: span, places: places, state: state)
+        return BookingRules.timeProblems(date: date, span: span, settings: settings, now: now)
+            + BookingRules.problems(c, room: room, date: date, span: span, places: places, state: state)
     }
 
     /// Bookings a closure would cancel (active, not over, overlapping), for the closure form.

@@ -53,6 +53,20 @@ import Testing
         #expect(next.map(\.date) == [LocalDate(2026, 11, 30)])
     }
 
+    @Test func theFormsSlotCheckNamesAPastStartAndADateBeyondTheHorizonAsTheBookingWould() throws {
+        let c = try CentreDesk()
+        c.at(10, 0)
+        let past = c.query.slotProblems(room: c.chat, date: CentreDesk.monday, span: span((9, 0), (9, 30)), now: c.now)
+        #expect(past.map(\.key) == ["centre.booking.in_past"])
+        let far = CentreDesk.monday.adding(days: c.desk.state.settings.centre.bookingHorizonDays + 7)
+        let farDay = stride(from: 0, to: 7, by: 1).map { far.adding(days: $0) }.first { $0.weekday < 5 }!
+        let beyond = c.query.slotProblems(room: c.chat, date: farDay, span: span((9, 0), (10, 0)), now: c.now)
+        #expect(beyond.map(\.key) == ["centre.booking.too_far"])
+        // The command refuses both for the same reasons.
+        #expect(throws: DeskError.self) { try c.book(c.chat, (9, 0), (9, 30), for: .cadre(c.cadre(1))) }
+        #expect(throws: DeskError.self) { try c.book(c.chat, (9, 0), (10, 0), on: farDay, for: .cadre(c.cadre(1))) }
+    }
+
     @Test func theCadresFileShowsEnrolmentsBookingsAndAttendance() throws {
         let c = try CentreDesk()
         let applied = try c.run(CreateCourse(name: "声乐班", teacher: "张秀英", termStart: CentreDesk.monday, termEnd: LocalDate(2026, 12, 28),

@@ -230,9 +230,7 @@ struct BookingForm {
     mutating func recheck(_ app: AppContext) {
         guard let r = request() else { slotProblems = []; suggestions = []; applied = nil; return }
         let q = CentreQuery(app.state)
-        var problems = q.slotProblems(room: r.room, date: r.date, span: r.span, headcount: r.headcount, for: kind, now: app.now)
-        let start = LocalDateTime(r.date, r.span.start)
-        if start < app.now { problems.insert(Problem("centre.booking.in_past", [start.description, app.now.description]), at: 0) }
+        let problems = q.slotProblems(room: r.room, date: r.date, span: r.span, headcount: r.headcount, for: kind, now: app.now)
         slotProblems = problems.map(app.text.message)
         if problems.isEmpty {
             if let a = applied, suggestions.indices.contains(a),
