@@ -78,9 +78,7 @@ enum SignIn {
             return .signedIn(staff)
         }
         try? desk.recordAuth(PinFailed(staff: staff.id, terminal: identity.terminal), osUser: identity.osLogin)
-        let failures = desk.state.staff.pinFailures[staff.id]?.count ?? 0
-        let left = max(0, 5 - failures)
-        if desk.state.staff.pinLockedUntil(staff.id, now: now) != nil { return .refused(text("app.signin.locked", 5)) }
-        return .refused(text("app.signin.wrong_pin", left))
+        if desk.state.staff.pinLockedUntil(staff.id, now: now) != nil { return .refused(text("app.signin.locked", StaffBook.pinLockMinutes)) }
+        return .refused(text("app.signin.wrong_pin", desk.state.staff.pinAttemptsLeft(staff.id, now: now)))
     }
 }

@@ -37,9 +37,14 @@ public struct StaffBook: Sendable {
         byID.keys.filter { $0 != id && coverer(for: $0, on: date) == id }.sorted()
     }
 
+    /// PIN lockout: this many failures within `pinLockMinutes` lock the PIN
+    /// for `pinLockMinutes` after the last of them.
+    public static let pinMaxFailures = 5
+    public static let pinLockMinutes = 5
+
     /// PIN lockout: the 5th most recent failure within 5 minutes locks until 5
     /// minutes after it. Returns the time the lock lifts, or nil.
-    public func pinLockedUntil(_ id: ID<Staff>, now: Timestamp, maxFailures: Int = 5, lockMinutes: Int = 5) -> Timestamp? {
+    public func pinLockedUntil(_ id: ID<Staff>, now: Timestamp, maxFailures: Int = pinMaxFailures, lockMinutes: Int = pinLockMinutes) -> Timestamp? {
         guard let fails = pinFailures[id], fails.count >= maxFailures else { return nil }
         let nth = fails[fails.count - maxFailures]
         let last = fails[fails.count - 1]
@@ -47,5 +52,13 @@ public struct StaffBook: Sendable {
         guard last.epochMillis - nth.epochMillis <= window else { return nil }
         let until = Timestamp(epochMillis: last.epochMillis + window, offsetMinutes: now.offsetMinutes)
         return now < until ? until : nil
+    }
+
+    /// Wrong PINs still allowed right now before the lock: the failures of the
+    /// last `lockMinutes` count against the limit, older ones no longer do.
+    public func pinAttemptsLeft(_ id: ID<Staff>, now: Timestamp, maxFailures: Int = pinMaxFailures, lockMinutes: Int = pinLockMinutes) -> Int {
+        let window = Int64(lockMinutes) * 60_000
+        let recent = (pinFailures[id] ?? []).reversed().prefix { now.epochMillis - $0.epochMillis <= window }.count
+        return max(0, maxFailures - recent)
     }
 }

@@ -69,6 +69,13 @@ import Testing
         t.hand.advance(minutes: 6)
         let later = Timestamp(t.hand.clock.now(), timeZone: t.hand.timeZone)
         #expect(t.desk.state.staff.pinLockedUntil(s, now: later) == nil)
+        // Once the lock has lifted, the old failures no longer count: a full set of attempts again.
+        #expect(t.desk.state.staff.pinAttemptsLeft(s, now: now) == 0)
+        #expect(t.desk.state.staff.pinAttemptsLeft(s, now: later) == StaffBook.pinMaxFailures)
+        try t.desk.recordAuth(PinFailed(staff: s, terminal: "tty1"), osUser: "desk1")
+        let after = Timestamp(t.hand.clock.now(), timeZone: t.hand.timeZone)
+        #expect(t.desk.state.staff.pinAttemptsLeft(s, now: after) == StaffBook.pinMaxFailures - 1)
+        #expect(t.desk.state.staff.pinLockedUntil(s, now: after) == nil)
     }
 
     @Test func theLastAdminCannotBeDemotedOrDeactivated() throws {
