@@ -100,7 +100,8 @@ import Testing
 
     @Test func escClosesAndArrowsScroll() {
         var overlay = Self.overlay()
-        overlay.viewportHeight = 3
+        _ = Self.render(overlay, height: 9)  // drawn 9 rows high: 3 rows of entries
+        #expect(overlay.viewportHeight == 3)
         _ = overlay.handle(.down)
         _ = overlay.handle(.down)
         _ = overlay.handle(.down)

@@ -38,7 +38,7 @@ extension AppModel {
         TitleBar(left: desk.state.settings.centreName, center: "\(text("app.name")) · \(screenTitle)", right: right)
             .draw(in: &canvas, rect: titleRow)
         var titles: [String] = []
-        for (i, s) in screens.enumerated() {
+        for s in screens {
             var t = s.title(ctx)
             if let b = s.badge(ctx) { t += " \(b)" }
             titles.append(t)
@@ -59,11 +59,7 @@ extension AppModel {
         let own = screens.indices.contains(active) ? screens[active].bindings(ctx) : []
         KeyBar.draw(own + globalBindings, in: &canvas, rect: barRow)
         if let toast { toast.draw(in: &canvas, rect: body.row(body.height - 1)) }
-        if let help {
-            var h = help
-            h.viewportHeight = max(3, body.height - 4)
-            h.draw(in: &canvas, rect: body)
-        }
+        help?.draw(in: &canvas, rect: body)
         if let dialog { dialog.dialog.draw(in: &canvas, rect: area) }
     }
 
@@ -73,13 +69,7 @@ extension AppModel {
         switch desk.log.readOnlyReason {
         case nil: return nil
         case .corrupt(let c)?: return text("log.status.corrupt", c.line, c.offset, c.problem.description, c.validRecordsAfter)
-        case .newer(let n)?:
-            let what: String
-            switch n.kind {
-            case .version(let v): what = "v\(v)"
-            case .unknownType(let t): what = t
-            }
-            return text("log.status.newer_version", n.line, what)
+        case .newer(let n)?: return text("log.status.newer_version", n.line, n.kind.description)
         case .noWritePermission(let f)?: return text("log.status.no_permission", f.description)
         case .requested?: return text("log.status.requested")
         }

@@ -21,7 +21,6 @@ public enum DeskTUIBenchmarks {
                                    iterations: Int = 500, clock: Clock = .wall) -> [Double] {
         var table = sampleTable(rows: rows)
         var canvas = MemoryCanvas(width: width, height: height)
-        table.viewportHeight = Table<Int>.bodyHeight(in: tableRect(width: width, height: height))
         return (0..<iterations).map { _ in
             measure(clock) {
                 _ = table.handle(.down)
@@ -37,7 +36,6 @@ public enum DeskTUIBenchmarks {
                                         iterations: Int = 20, clock: Clock = .wall) -> [Double] {
         var table = sampleTable(rows: rows)
         var canvas = MemoryCanvas(width: width, height: height)
-        table.viewportHeight = Table<Int>.bodyHeight(in: tableRect(width: width, height: height))
         let keys: [Key] = [.char("/"), .char("王"), .char("小"), .char("明"), .backspace, .backspace, .backspace,
                            .char("1"), .char("3"), .char("8"), .escape]
         var samples: [Double] = []
@@ -59,7 +57,6 @@ public enum DeskTUIBenchmarks {
                                              clock: Clock = .wall) -> [Double] {
         var table = sampleTable(rows: rows)
         var canvas = terminal
-        table.viewportHeight = Table<Int>.bodyHeight(in: tableRect(width: canvas.size.width, height: canvas.size.height))
         return (0..<iterations).map { _ in
             measure(clock) {
                 _ = table.handle(.down)
@@ -67,14 +64,6 @@ public enum DeskTUIBenchmarks {
                 canvas.present()
             }
         }
-    }
-
-    /// Median and 99th percentile of samples (nearest rank).
-    public static func summary(_ samples: [Double]) -> (median: Double, p99: Double) {
-        guard !samples.isEmpty else { return (0, 0) }
-        let sorted = samples.sorted()
-        func rank(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1)] }
-        return (rank(0.5), rank(0.99))
     }
 
     // MARK: Fixture

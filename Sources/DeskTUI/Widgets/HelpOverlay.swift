@@ -18,9 +18,14 @@ public struct HelpOverlay: Equatable, Sendable {
     public private(set) var filter = TextField()
     /// First line shown; see `viewportHeight`.
     public private(set) var scrollTop = 0
-    /// Rows of entries visible, as last laid out (`bodyHeight(in:)`); used to page and to
-    /// stop scrolling at the end. Drawing works whatever it is.
-    public var viewportHeight = 20
+    /// Rows of entries visible at the last draw (`bodyHeight(in:)`; 20 before the first),
+    /// shared with the copies drawn from (see `Table.viewportHeight`); used to page and
+    /// to stop scrolling at the end. Drawing works whatever it is.
+    public internal(set) var viewportHeight: Int {
+        get { drawnHeight.rows }
+        nonmutating set { drawnHeight.rows = newValue }
+    }
+    private let drawnHeight = DrawnHeight()
 
     public init(title: String, bindings: [KeyBinding], filterPrompt: String, noMatchesMessage: String) {
         self.title = title
@@ -93,6 +98,7 @@ public struct HelpOverlay: Equatable, Sendable {
         let inner = Box.modal(in: &canvas, rect: HelpOverlay.frame(in: area), title: title)
         guard inner.height >= 3 else { return }
         let body = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height - 2)
+        viewportHeight = body.height
         let lines = self.lines
         if lines.isEmpty {
             canvas.put(noMatchesMessage, at: Point(x: body.x, y: body.y), style: Style(.muted), maxWidth: body.width)

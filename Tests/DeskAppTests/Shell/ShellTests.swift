@@ -25,7 +25,7 @@ import Testing
     @Test func rolesDecideWhichScreensExist() throws {
         let h = try AppHarness()
         try h.addStaff("李红", login: "lihong", role: .desk)
-        var desk = try h.terminal(as: "lihong")
+        let desk = try h.terminal(as: "lihong")
         #expect(desk.model.isSignedIn)
         #expect(!desk.model.screens.contains { $0.id == .staff })
         var admin = try h.terminal(as: "admin")

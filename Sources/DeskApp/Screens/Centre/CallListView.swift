@@ -80,9 +80,7 @@ struct CallListView: CentrePart {
     func view(_ canvas: inout some Canvas, rect: Rect, _ app: AppContext) {
         var lines = Lines(rect)
         lines.put(app.text("centre.ui.calls_help"), Style(.muted), in: &canvas)
-        var tbl = table
-        tbl.viewportHeight = Table<ID<CallNotice>>.bodyHeight(in: lines.rest)
-        tbl.draw(in: &canvas, rect: lines.rest)
+        table.draw(in: &canvas, rect: lines.rest)
         confirm?.0.draw(in: &canvas, rect: rect)
     }
 }

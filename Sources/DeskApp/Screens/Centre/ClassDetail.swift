@@ -292,9 +292,7 @@ struct ClassDetail {
             lines.put(t("centre.ui.move_title", app.state.roster[cadre]?.name ?? cadre.raw, data.waitlist.count), Style(.header), in: &canvas)
             form.draw(in: &canvas, rect: lines.rest.insetBy(dx: 2, dy: 0))
         case .browse:
-            var tbl = table
-            tbl.viewportHeight = Table<String>.bodyHeight(in: lines.rest)
-            tbl.draw(in: &canvas, rect: lines.rest)
+            table.draw(in: &canvas, rect: lines.rest)
         }
     }
 }

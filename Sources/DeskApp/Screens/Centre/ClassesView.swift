@@ -101,7 +101,6 @@ struct ClassesView: CentrePart {
             detail.view(&canvas, rect: rect, app)
             return
         }
-        var tbl = table
         if let e = enrol {
             let name = app.state.centre.courses[e.course]?.name ?? e.course.raw
             var lines = Lines(rect)
@@ -109,7 +108,6 @@ struct ClassesView: CentrePart {
             e.picker.draw(in: &canvas, rect: lines.rest, app, label: app.text("centre.ui.find_cadre"))
             return
         }
-        tbl.viewportHeight = Table<ID<Course>>.bodyHeight(in: rect)
-        tbl.draw(in: &canvas, rect: rect)
+        table.draw(in: &canvas, rect: rect)
     }
 }

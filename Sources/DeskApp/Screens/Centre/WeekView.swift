@@ -186,9 +186,7 @@ struct WeekView: CentrePart {
                       Style(.normal, .bold), in: &canvas)
             for c in day.closed { lines.put("× " + t("centre.ui.closed_line", d.span(c.span), c.reason), Style(.warning), in: &canvas) }
         }
-        var tbl = table
-        tbl.viewportHeight = Table<ID<Booking>>.bodyHeight(in: lines.rest)
-        tbl.draw(in: &canvas, rect: lines.rest)
+        table.draw(in: &canvas, rect: lines.rest)
         cancel?.dialog.draw(in: &canvas, rect: rect)
     }
 }

@@ -8,7 +8,7 @@ extension DashboardScreen {
     func view(_ canvas: inout some Canvas, rect: Rect, _ app: AppContext) {
         guard let p = period else { return }
         let d = app.display
-        var (top, body) = rect.splitTop(1)
+        let (top, body) = rect.splitTop(1)
         canvas.fill(top, style: Style(.header))
         var x = canvas.put(" " + d.period(p, today: app.today), at: top.origin, style: Style(.header, .bold), maxWidth: top.width)
         x = canvas.put("   " + app.text("dashboard.compare", d.lastYear(p)), at: Point(x: x, y: top.y), style: Style(.header), maxWidth: top.maxX - x)
@@ -29,9 +29,7 @@ extension DashboardScreen {
         case .drill(let list):
             let (head, rest) = body.splitTop(1)
             _ = canvas.put(" " + list.title(app, period: d.period(p, today: app.today)), at: head.origin, style: Style(.normal, .bold), maxWidth: head.width)
-            var t = list.table
-            t.viewportHeight = Table<String>.bodyHeight(in: rest)
-            t.draw(in: &canvas, rect: rest)
+            list.table.draw(in: &canvas, rect: rest)
             return
         case .figures:
             break
@@ -48,9 +46,7 @@ extension DashboardScreen {
             trendRow = Rect(x: trendRow.x, y: trendRow.y, width: trendRow.width, height: 0)
         }
         if section == .workload {
-            var w = workload
-            w.viewportHeight = Table<ID<Staff>>.bodyHeight(in: main)
-            w.draw(in: &canvas, rect: main)
+            workload.draw(in: &canvas, rect: main)
             return
         }
         let bars = chartBars()
@@ -67,9 +63,7 @@ extension DashboardScreen {
                 chartRect = Rect(x: main.x, y: main.maxY - h, width: main.width, height: h)
             }
         }
-        var t = table
-        t.viewportHeight = Table<String>.bodyHeight(in: tableRect)
-        t.draw(in: &canvas, rect: tableRect)
+        table.draw(in: &canvas, rect: tableRect)
         if let chartRect, let (title, b) = bars {
             let inner = Box.draw(in: &canvas, rect: chartRect, title: title)
             BarChart(bars: Array(b.prefix(inner.height))).draw(in: &canvas, rect: inner)

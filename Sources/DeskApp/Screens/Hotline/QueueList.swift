@@ -173,9 +173,7 @@ struct QueueList {
             _ = canvas.put(message, at: line.origin, style: Style(.warning), maxWidth: line.width)
             area = rest
         }
-        var shown = table
-        shown.viewportHeight = Table<ID<Ticket>>.bodyHeight(in: area)
-        shown.draw(in: &canvas, rect: area)
+        table.draw(in: &canvas, rect: area)
     }
 
     static func label(_ c: QueueChoice, _ t: Localizer) -> String {

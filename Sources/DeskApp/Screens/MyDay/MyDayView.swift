@@ -44,10 +44,7 @@ extension MyDayScreen {
             let mark = focus == .staff ? "▶ " : "  "
             canvas.put(mark + t("visits.myday.staff_pane"), at: Point(x: rect.x, y: rect.y + 1),
                        style: Style(focus == .staff ? .header : .muted), maxWidth: w - 1)
-            var tbl = team
-            let paneRect = Rect(x: left.x, y: left.y, width: left.width - 1, height: left.height)
-            tbl.viewportHeight = Table<DueRows.Whose>.bodyHeight(in: paneRect)
-            tbl.draw(in: &canvas, rect: paneRect)
+            team.draw(in: &canvas, rect: Rect(x: left.x, y: left.y, width: left.width - 1, height: left.height))
             for y in left.y..<left.maxY { canvas.put("│", at: Point(x: left.maxX - 1, y: y), style: Style(.border)) }
             body = right
             chipsX = right.x
@@ -66,13 +63,9 @@ extension MyDayScreen {
         }
 
         if section == .birthdays {
-            var tbl = birthdays
-            tbl.viewportHeight = Table<ID<Cadre>>.bodyHeight(in: body)
-            tbl.draw(in: &canvas, rect: body)
+            birthdays.draw(in: &canvas, rect: body)
         } else {
-            var tbl = items
-            tbl.viewportHeight = Table<DueRows.Key>.bodyHeight(in: body)
-            tbl.draw(in: &canvas, rect: body)
+            items.draw(in: &canvas, rect: body)
         }
     }
 }

@@ -116,9 +116,7 @@ struct RosterImportView {
                 canvas.put(l, at: Point(x: head.x + 1, y: head.y), style: Style(role), maxWidth: head.width - 1)
             }
         }
-        var table = issues
-        table.viewportHeight = Table<Int>.bodyHeight(in: rest)
-        table.draw(in: &canvas, rect: rest)
+        issues.draw(in: &canvas, rect: rest)
         confirm?.draw(in: &canvas, rect: rect)
     }
 }

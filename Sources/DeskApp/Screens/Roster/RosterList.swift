@@ -156,9 +156,7 @@ struct RosterList {
                    maxWidth: max(0, searchRow.maxX - fieldRect.maxX - 2))
         var (tableRect, info) = rest.splitBottom(1)
         if tableRect.height < 4 { tableRect = rest; info = Rect(x: 0, y: 0, width: 0, height: 0) }
-        var tb = table
-        tb.viewportHeight = Table<ID<Cadre>>.bodyHeight(in: tableRect)
-        tb.draw(in: &canvas, rect: tableRect)
+        table.draw(in: &canvas, rect: tableRect)
         if !info.isEmpty, let id = table.selectedID, let c = app.state.roster[id] {
             var line = ""
             if let hit = matches[id] { line = t("roster.search.matched", RosterText.matchLabel(hit, c, t)) + "  " }

@@ -264,9 +264,7 @@ struct StaffScreen: DeskScreen {
         }
         switch mode {
         case .list, .confirm:
-            var t = table
-            t.viewportHeight = Table<ID<Staff>>.bodyHeight(in: body)
-            t.draw(in: &canvas, rect: body)
+            table.draw(in: &canvas, rect: body)
             if case .confirm(_, let dialog) = mode { dialog.draw(in: &canvas, rect: rect) }
         case .form(let purpose, let form):
             let (head, rest) = body.splitTop(2)

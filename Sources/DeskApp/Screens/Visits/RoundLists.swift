@@ -66,8 +66,6 @@ struct RoundLists {
         let width = min(rect.width - 4, 50), height = min(rect.height - 2, max(8, options.count + 4))
         let box = rect.centered(Size(width: width, height: height))
         let inner = Box.modal(in: &canvas, rect: box, title: app.text("visits.round.lists_title")).insetBy(dx: 1, dy: 0)
-        var t = table
-        t.viewportHeight = Table<Int>.bodyHeight(in: inner)
-        t.draw(in: &canvas, rect: inner)
+        table.draw(in: &canvas, rect: inner)
     }
 }

@@ -217,9 +217,7 @@ struct VisitRound {
             if focus != .search { canvas.cursor = nil }
             let inner = Box.draw(in: &canvas, rect: right, style: Style(focus == .chosen ? .header : .border),
                                  title: t("visits.round.chosen_title", chosen.count))
-            var table = chosenTable
-            table.viewportHeight = Table<ID<Cadre>>.bodyHeight(in: inner)
-            table.draw(in: &canvas, rect: inner)
+            chosenTable.draw(in: &canvas, rect: inner)
         }
         if let lists { lists.draw(in: &canvas, rect: rect, app) }
         if let confirm { confirm.dialog.draw(in: &canvas, rect: rect) }

@@ -278,9 +278,7 @@ struct VisitsScreen: DeskScreen {
             var line = query.summary(app) + " · " + t("visits.list.count", total)
             if total > table.rows.count { line += " " + t("visits.list.capped", table.rows.count) }
             canvas.put(line, at: head.origin, style: Style(.header), maxWidth: head.width)
-            var tbl = table
-            tbl.viewportHeight = Table<ID<Visit>>.bodyHeight(in: rest)
-            tbl.draw(in: &canvas, rect: rest)
+            table.draw(in: &canvas, rect: rest)
         case .entry(let e, _): e.draw(in: &canvas, rect: body, app)
         case .round(let r): r.draw(in: &canvas, rect: body, app)
         case .detail(let pane): pane.draw(in: &canvas, rect: body, app)

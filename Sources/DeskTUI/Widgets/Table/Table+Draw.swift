@@ -12,6 +12,7 @@ extension Table {
         drawHeader(in: &canvas, row: rect.row(0), widths: widths)
 
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: Table.bodyHeight(in: rect))
+        viewportHeight = body.height
         if visibleCount == 0, body.height > 0 {
             let message = rows.isEmpty ? emptyMessage : noMatchesMessage
             canvas.put(message, at: Point(x: body.x + 1, y: body.y), style: Style(.muted), maxWidth: body.width - 1)

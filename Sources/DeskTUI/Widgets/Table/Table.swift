@@ -42,9 +42,16 @@ public struct Table<ID: Hashable> {
     }
     /// Columns between two columns.
     public var columnGap = 1
-    /// Body rows visible, as last laid out (`Table.bodyHeight(in:)`); used for paging and
-    /// to scroll minimally. Drawing keeps the selection visible whatever it is.
-    public var viewportHeight = 20
+    /// Body rows visible at the last draw (`Table.bodyHeight(in:)`; 20 before the first),
+    /// used for paging and to scroll minimally. Views draw from a copy of the screen's
+    /// table, so the height lives in a box the copies share: PgDn on the screen's table
+    /// then moves by what the terminal really showed. Drawing keeps the selection
+    /// visible whatever it is.
+    public internal(set) var viewportHeight: Int {
+        get { drawnHeight.rows }
+        nonmutating set { drawnHeight.rows = newValue }
+    }
+    private let drawnHeight = DrawnHeight()
 
     public private(set) var sortColumn: Int?
     public private(set) var sortAscending = true
@@ -340,4 +347,12 @@ enum NumericSortKey {
         guard seenDigit else { return nil }
         return negative ? -value : value
     }
+}
+
+/// The body height a widget was last drawn with (see `Table.viewportHeight`).
+/// The UI runs on one thread. A layout memo, not part of the widget's value:
+/// any two compare equal.
+final class DrawnHeight: Equatable, @unchecked Sendable {
+    var rows = 20
+    static func == (a: DrawnHeight, b: DrawnHeight) -> Bool { true }
 }
