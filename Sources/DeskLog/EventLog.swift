@@ -35,7 +35,6 @@ public final class EventLog {
     public let options: Options
     private let io: any FileIO
     private var fd: Int32
-    var descriptor: Int32 { fd }
     private var writable: Bool
     let lock: ProcessLock
     private var interner = StringInterner()
@@ -298,7 +297,7 @@ public final class EventLog {
         }
     }
 
-    private func currentSize() throws -> Int { try mappingIO { try io.size(fd) } }
+    func currentSize() throws -> Int { try mappingIO { try io.size(fd) } }
 
     /// One write of the whole buffer, looping on short writes.
     private func writeAll(_ bytes: [UInt8], to descriptor: Int32, at offset: Int) throws {

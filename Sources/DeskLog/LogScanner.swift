@@ -62,7 +62,16 @@ public struct Corruption: Sendable, Equatable, CustomStringConvertible {
 }
 
 public struct NewerRecord: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable { case version(Int), unknownType(String) }
+    public enum Kind: Sendable, Equatable, CustomStringConvertible {
+        case version(Int), unknownType(String)
+        /// What the newer writer put there: `v2`, or the event type.
+        public var description: String {
+            switch self {
+            case .version(let v): return "v\(v)"
+            case .unknownType(let type): return type
+            }
+        }
+    }
     public var line: Int
     public var offset: Int
     public var kind: Kind

@@ -31,8 +31,7 @@ public struct LogVerification: Sendable {
 extension EventLog {
     /// Verifies the whole file under a shared lock (writers wait; a live
     /// append is never mistaken for a torn tail).
-    public static func verify(path: String, isKnownType: @escaping @Sendable (String) -> Bool = { _ in true },
-                              deepDataCheck: Bool = true) throws -> LogVerification {
+    public static func verify(path: String, isKnownType: @escaping @Sendable (String) -> Bool = { _ in true }) throws -> LogVerification {
         var o = Options()
         o.readOnly = true
         o.isKnownType = isKnownType
@@ -42,11 +41,10 @@ extension EventLog {
         seen.reserveCapacity(1 << 16)
         _ = try log.lock.withShared { () throws in
             try log.poll { r in
-                v.records += 1
                 if v.firstAt == nil { v.firstAt = r.at }
                 v.lastAt = r.at
                 if v.duplicateID == nil, !seen.insert(r.id).inserted { v.duplicateID = (r.line, r.id) }
-                if deepDataCheck, v.badData == nil {
+                if v.badData == nil {
                     do {
                         try r.data.withUnsafeBytes { b in try Result { () throws(JSONParseError) in try JSON.validate(b) }.get() }
                     } catch {
@@ -55,9 +53,10 @@ extension EventLog {
                 }
             }
         }
+        v.records = log.recordCount
         v.lastSeq = log.lastSeq
         v.end = log.end
-        v.fileSize = try mappingIO { try log.options.io.size(log.descriptor) }
+        v.fileSize = try log.currentSize()
         return v
     }
 }

@@ -50,13 +50,7 @@ enum VerifyReport {
         case .clean: if v.duplicateID == nil && v.badData == nil { lines.append(t("verify.ok")) }
         case .tornTail(_, let length, let line, let reason): lines.append(t("verify.torn", line, length, reason.description))
         case .corrupt(let c): lines.append(t("verify.corrupt", c.line, c.offset, c.problem.description, c.validRecordsAfter))
-        case .newer(let n):
-            let what: String
-            switch n.kind {
-            case .version(let v): what = "v\(v)"
-            case .unknownType(let type): what = type
-            }
-            lines.append(t("verify.newer", n.line, what))
+        case .newer(let n): lines.append(t("verify.newer", n.line, n.kind.description))
         }
         if let d = v.duplicateID { lines.append(t("verify.duplicate_id", d.line, d.id.uuidString.lowercased())) }
         if let b = v.badData { lines.append(t("verify.bad_data", b.line, b.reason)) }

@@ -112,12 +112,4 @@ public enum RosterBenchmarks {
     }
 
     public enum BenchmarkError: Error { case importRefused([String]) }
-
-    /// Median and 99th percentile of samples (for printing).
-    public static func summary(_ samples: [Double]) -> (median: Double, p99: Double, max: Double) {
-        let s = samples.sorted()
-        guard !s.isEmpty else { return (0, 0, 0) }
-        func q(_ f: Double) -> Double { s[min(s.count - 1, Int((Double(s.count - 1) * f).rounded(.up)))] }
-        return (q(0.5), q(0.99), s[s.count - 1])
-    }
 }
