@@ -40,7 +40,7 @@ public struct BookRoom: DeskCommand {
             if !w.isEmpty { throw .needsConfirmation(w) }
         }
         return [BookingMade(id: state.centre.nextBookingID(), room: room, date: date, span: span, headcount: headcount,
-                            wholeRoom: BookingRules.takesWholeRoom(holder.kind), purpose: BookingRules.clean(purpose),
+                            wholeRoom: BookingRules.takesWholeRoom(holder.kind), purpose: Blank.trim(purpose),
                             holder: BookingRules.clean(holder), series: nil, at: context.now)]
     }
 }
@@ -107,7 +107,7 @@ public struct BookRoomWeekly: DeskCommand {
                                                     holder: BookingRules.clean(holder), skipped: plan.skipped)]
         for (n, d) in plan.booked.enumerated() {
             events.append(BookingMade(id: state.centre.nextBookingID(after: n), room: room, date: d, span: span, headcount: headcount,
-                                      wholeRoom: BookingRules.takesWholeRoom(holder.kind), purpose: BookingRules.clean(purpose),
+                                      wholeRoom: BookingRules.takesWholeRoom(holder.kind), purpose: Blank.trim(purpose),
                                       holder: BookingRules.clean(holder), series: series, at: context.now))
         }
         return events
@@ -210,10 +210,8 @@ extension BookingRules {
         takesWholeRoom(kind) ? room.capacity : headcount
     }
 
-    static func clean(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
-
     static func clean(_ holder: BookingHolder) -> BookingHolder {
-        if case .group(let name, let contact) = holder { return .group(name: clean(name), contact: contact) }
+        if case .group(let name, let contact) = holder { return .group(name: Blank.trim(name), contact: contact) }
         return holder
     }
 

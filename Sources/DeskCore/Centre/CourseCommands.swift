@@ -24,7 +24,7 @@ public struct CreateCourse: DeskCommand {
 
     public func events(in state: DeskState, context: CommandContext) throws(DeskError) -> [any DeskEvent] {
         try context.require(.manageCentre)
-        let name = BookingRules.clean(self.name), teacher = BookingRules.clean(self.teacher)
+        let name = Blank.trim(self.name), teacher = Blank.trim(self.teacher)
         var problems: [Problem] = []
         if name.isEmpty { problems.append(Problem("centre.class.name_required", field: "name")) }
         if name.count > CentreLabel.maxName { problems.append(Problem("centre.class.name_long", [String(CentreLabel.maxName)], field: "name")) }
@@ -89,7 +89,7 @@ public struct ChangeCourse: DeskCommand {
         try context.require(.manageCentre)
         guard let c = state.centre.courses[course] else { throw .conflict(Problem("centre.class.not_found", [course.raw])) }
         var problems: [Problem] = []
-        let name = self.name.map(BookingRules.clean), teacher = self.teacher.map(BookingRules.clean)
+        let name = self.name.map { Blank.trim($0) }, teacher = self.teacher.map { Blank.trim($0) }
         if let n = name, n.isEmpty { problems.append(Problem("centre.class.name_required", field: "name")) }
         if let n = name, n.count > CentreLabel.maxName { problems.append(Problem("centre.class.name_long", [String(CentreLabel.maxName)], field: "name")) }
         if let t = teacher, t.count > CentreLabel.maxName { problems.append(Problem("centre.class.teacher_long", [String(CentreLabel.maxName)], field: "teacher")) }
@@ -179,7 +179,7 @@ public struct Withdraw: DeskCommand {
         guard c.isEnrolled(cadre) || c.waitlistPosition(of: cadre) != nil else {
             throw .conflict(Problem("centre.class.not_member", [CentreLabel.cadreName(cadre, state), c.name]))
         }
-        let why = BookingRules.clean(reason)
+        let why = Blank.trim(reason)
         if let p = CentreLabel.tooLong(why, field: "reason") { throw .invalid([p]) }
         c.withdraw(cadre, at: context.now, reason: why)
         return [Withdrawn(course: course, cadre: cadre, at: context.now, reason: why)] + CourseRules.promotions(c, now: context.now)
@@ -208,7 +208,7 @@ public struct MoveOnWaitlist: DeskCommand {
             throw .conflict(Problem("centre.class.not_waiting", [CentreLabel.cadreName(cadre, state), c.name]))
         }
         var problems: [Problem] = []
-        let why = BookingRules.clean(reason)
+        let why = Blank.trim(reason)
         if why.isEmpty { problems.append(Problem("centre.class.move_reason_required", field: "reason")) }
         if let p = CentreLabel.tooLong(why, field: "reason") { problems.append(p) }
         if !(1...c.waitlist.count).contains(to) { problems.append(Problem("centre.class.move_position", [String(c.waitlist.count)], field: "to")) }
@@ -236,7 +236,7 @@ public struct MarkCalled: DeskCommand {
             throw .conflict(Problem("centre.notice.already_called", [who, done.at.description]))
         }
         if let p = CentreLabel.tooLong(note, field: "note") { throw .invalid([p]) }
-        return [NoticeCalled(notice: notice, note: BookingRules.clean(note), at: context.now)]
+        return [NoticeCalled(notice: notice, note: Blank.trim(note), at: context.now)]
     }
 }
 
@@ -299,7 +299,7 @@ public struct WithdrawFromCentre: DeskCommand {
 
     public func events(in state: DeskState, context: CommandContext) throws(DeskError) -> [any DeskEvent] {
         try context.require(.bookRooms)
-        let why = BookingRules.clean(reason)
+        let why = Blank.trim(reason)
         if let p = CentreLabel.tooLong(why, field: "reason") { throw .invalid([p]) }
         let now = context.now
         var events: [any DeskEvent] = []

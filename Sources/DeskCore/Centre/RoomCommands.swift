@@ -18,8 +18,8 @@ public struct AddRoom: DeskCommand {
 
     public func events(in state: DeskState, context: CommandContext) throws(DeskError) -> [any DeskEvent] {
         try context.require(.manageCentre)
-        let room = Room(id: state.centre.nextRoomID(), name: BookingRules.clean(name), capacity: capacity, sharing: sharing,
-                        hours: hours, bookableFor: Array(Set(bookableFor)).sorted(), note: BookingRules.clean(note))
+        let room = Room(id: state.centre.nextRoomID(), name: Blank.trim(name), capacity: capacity, sharing: sharing,
+                        hours: hours, bookableFor: Array(Set(bookableFor)).sorted(), note: Blank.trim(note))
         let problems = RoomRules.problems(room, state: state)
         if !problems.isEmpty { throw .invalid(problems) }
         return [RoomAdded(room: room)]
@@ -41,8 +41,8 @@ public struct ChangeRoom: DeskCommand {
         try context.require(.manageCentre)
         guard let old = state.centre.rooms[room.id] else { throw .conflict(Problem("centre.room.not_found", [room.id.raw])) }
         var new = room
-        new.name = BookingRules.clean(room.name)
-        new.note = BookingRules.clean(room.note)
+        new.name = Blank.trim(room.name)
+        new.note = Blank.trim(room.note)
         new.bookableFor = Array(Set(room.bookableFor)).sorted()
         if new == old { return [] }
         let problems = RoomRules.problems(new, state: state)
@@ -83,7 +83,7 @@ public struct CloseRoom: DeskCommand {
         if let r = room, state.centre.rooms[r] == nil { problems.append(Problem("centre.room.not_found", [r.raw], field: "room")) }
         if to <= from { problems.append(Problem("centre.closure.order", field: "to")) }
         if from.date.distance(to: to.date) > Self.maxDays { problems.append(Problem("centre.closure.too_long", [String(Self.maxDays)], field: "to")) }
-        let why = BookingRules.clean(reason)
+        let why = Blank.trim(reason)
         if why.isEmpty { problems.append(Problem("centre.closure.reason_required", field: "reason")) }
         if let p = CentreLabel.tooLong(why, field: "reason") { problems.append(p) }
         if !problems.isEmpty { throw .invalid(problems) }
@@ -110,7 +110,7 @@ public struct RemoveClosure: DeskCommand {
         guard state.centre.closures.contains(where: { $0.id == closure }) else {
             throw .conflict(Problem("centre.closure.not_found", [closure.raw]))
         }
-        return [ClosureRemoved(closure: closure, reason: BookingRules.clean(reason))]
+        return [ClosureRemoved(closure: closure, reason: Blank.trim(reason))]
     }
 }
 

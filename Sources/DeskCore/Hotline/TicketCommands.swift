@@ -71,7 +71,7 @@ public struct OpenTicket: DeskCommand {
         let promise = settings.promise(category: category, priority: priority)!
         return [TicketOpened(id: state.tickets.nextID(year: context.now.date.year), at: context.now, caller: caller,
                              cadre: cadre, channel: channel, category: category, priority: priority,
-                             summary: TicketRules.trim(summary), details: TicketRules.trim(details),
+                             summary: Blank.trim(summary), details: Blank.trim(details),
                              assignee: assignee, backup: backup, promise: promise, source: source)]
     }
 }
@@ -99,8 +99,8 @@ public struct EditTicket: DeskCommand {
         if let c = cadre, state.roster[c] == nil { problems.append(Problem("hotline.cadre.not_found", [c.raw], field: "cadre")) }
         try TicketRules.check(problems)
         let e = TicketEdited(id: id, at: context.now,
-                             summary: summary.map(TicketRules.trim).flatMap { $0 == t.summary ? nil : $0 },
-                             details: details.map(TicketRules.trim).flatMap { $0 == t.details ? nil : $0 },
+                             summary: summary.map { Blank.trim($0) }.flatMap { $0 == t.summary ? nil : $0 },
+                             details: details.map { Blank.trim($0) }.flatMap { $0 == t.details ? nil : $0 },
                              cadre: cadre == t.cadre ? nil : cadre, caller: nil)
         return e.summary == nil && e.details == nil && e.cadre == nil ? [] : [e]
     }
@@ -126,7 +126,7 @@ public struct AddTicketNote: DeskCommand {
         _ = try TicketRules.ticket(id, state)
         try TicketRules.check(TicketRules.text(text, field: "text", max: TicketRules.textMax, required: true))
         return [TicketNoted(id: id, at: context.now, kind: kind, party: kind == .note ? nil : (party ?? .caller),
-                            text: TicketRules.trim(text))]
+                            text: Blank.trim(text))]
     }
 }
 
@@ -153,7 +153,7 @@ public struct ChangeTicketStatus: DeskCommand {
         try TicketRules.check(problems)
         if t.status == status, status == .inProgress || t.waitingOn == waitingOn { return [] }
         return [TicketStatusChanged(id: id, at: context.now, status: status, waitingOn: status == .waiting ? waitingOn : nil,
-                                    note: TicketRules.trim(note))]
+                                    note: Blank.trim(note))]
     }
 }
 
@@ -189,7 +189,7 @@ public struct AssignTicket: DeskCommand {
         problems += TicketRules.text(note, field: "note", max: TicketRules.textMax, required: false)
         try TicketRules.check(problems)
         if t.assignee == assignee, t.backup == backup { return [] }
-        return [TicketAssigned(id: id, at: context.now, assignee: assignee, backup: backup, note: TicketRules.trim(note))]
+        return [TicketAssigned(id: id, at: context.now, assignee: assignee, backup: backup, note: Blank.trim(note))]
     }
 }
 
@@ -218,7 +218,7 @@ public struct ReclassifyTicket: DeskCommand {
         }
         try TicketRules.check(TicketRules.text(note, field: "note", max: TicketRules.textMax, required: false))
         return [TicketReclassified(id: id, at: context.now, category: category, priority: priority,
-                                   promise: settings.promise(category: category, priority: priority)!, note: TicketRules.trim(note))]
+                                   promise: settings.promise(category: category, priority: priority)!, note: Blank.trim(note))]
     }
 }
 
@@ -242,7 +242,7 @@ public struct SetTicketDeadline: DeskCommand {
         if let d = due, d <= context.now { problems.append(Problem("hotline.deadline.past", field: "due")) }
         try TicketRules.check(problems)
         if t.manualDeadline?.due == due { return [] }
-        return [TicketDeadlineSet(id: id, at: context.now, due: due, reason: TicketRules.trim(reason))]
+        return [TicketDeadlineSet(id: id, at: context.now, due: due, reason: Blank.trim(reason))]
     }
 }
 
@@ -266,7 +266,7 @@ public struct ResolveTicket: DeskCommand {
         var problems = TicketRules.text(resolution, field: "resolution", max: TicketRules.textMax, required: true)
         if by != context.actor.id, let p = TicketRules.handlerProblem(by, field: "resolvedBy", state) { problems.append(p) }
         try TicketRules.check(problems)
-        return [TicketResolved(id: id, at: context.now, resolvedBy: by, resolution: TicketRules.trim(resolution))]
+        return [TicketResolved(id: id, at: context.now, resolvedBy: by, resolution: Blank.trim(resolution))]
     }
 }
 
@@ -309,7 +309,7 @@ public struct RecordCallback: DeskCommand {
         if by != me, let p = TicketRules.handlerProblem(by, field: "calledBy", state) { problems.append(p) }
         try TicketRules.check(problems)
         return [TicketCallbackRecorded(id: id, at: context.now, calledBy: by, reached: reached, rating: rating,
-                                       comment: TicketRules.trim(comment))]
+                                       comment: Blank.trim(comment))]
     }
 }
 
@@ -328,7 +328,7 @@ public struct ReopenTicket: DeskCommand {
         let t = try TicketRules.ticket(id, state)
         if t.status.isOpen { throw .conflict(Problem("hotline.reopen.already_open", [t.id.raw])) }
         try TicketRules.check(TicketRules.text(reason, field: "reason", max: TicketRules.textMax, required: true))
-        return [TicketReopened(id: id, at: context.now, reason: TicketRules.trim(reason))]
+        return [TicketReopened(id: id, at: context.now, reason: Blank.trim(reason))]
     }
 }
 
@@ -347,7 +347,7 @@ public struct ReviewTicket: DeskCommand {
         let t = try TicketRules.ticket(id, state)
         guard t.needsReview else { throw .conflict(Problem("hotline.review.not_needed", [t.id.raw])) }
         try TicketRules.check(TicketRules.text(note, field: "note", max: TicketRules.textMax, required: true))
-        return [TicketReviewed(id: id, at: context.now, note: TicketRules.trim(note))]
+        return [TicketReviewed(id: id, at: context.now, note: Blank.trim(note))]
     }
 }
 
@@ -365,7 +365,7 @@ public struct VoidTicket: DeskCommand {
         try context.require(.superviseTickets)
         _ = try TicketRules.ticket(id, state)
         try TicketRules.check(TicketRules.text(reason, field: "reason", max: TicketRules.textMax, required: true))
-        return [TicketVoided(id: id, at: context.now, reason: TicketRules.trim(reason))]
+        return [TicketVoided(id: id, at: context.now, reason: Blank.trim(reason))]
     }
 }
 
@@ -374,7 +374,6 @@ enum TicketRules {
     static let summaryMax = 60
     static let textMax = 2000
 
-    static func trim(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines) }
 
     /// The ticket, or a conflict if it vanished or was voided meanwhile.
     static func ticket(_ id: ID<Ticket>, _ state: DeskState) throws(DeskError) -> Ticket {
@@ -396,7 +395,7 @@ enum TicketRules {
     }
 
     static func text(_ s: String, field: String, max: Int, required: Bool) -> [Problem] {
-        let t = trim(s)
+        let t = Blank.trim(s)
         if required, t.isEmpty { return [Problem("hotline.\(field).required", field: field)] }
         if t.count > max { return [Problem("hotline.text.too_long", [String(max), String(t.count)], field: field)] }
         return []
@@ -416,10 +415,10 @@ enum TicketRules {
         switch c {
         case .cadre: return c
         case .family(let cadre, let relation, let name, let phone):
-            let p = phone.map(trim).flatMap { $0.isEmpty ? nil : (PhoneNumber.normalized($0) ?? $0) }
-            return .family(cadre: cadre, relation: trim(relation), name: PersonName.normalized(name), phone: p)
+            let p = phone.map { Blank.trim($0) }.flatMap { $0.isEmpty ? nil : (PhoneNumber.normalized($0) ?? $0) }
+            return .family(cadre: cadre, relation: Blank.trim(relation), name: PersonName.normalized(name), phone: p)
         case .unknown(let name, let phone):
-            return .unknown(name: PersonName.normalized(name), phone: PhoneNumber.normalized(phone) ?? trim(phone))
+            return .unknown(name: PersonName.normalized(name), phone: PhoneNumber.normalized(phone) ?? Blank.trim(phone))
         }
     }
 

@@ -67,8 +67,8 @@ public struct LogVisitRound: DeskCommand {
                 continue
             }
             let r = VisitRecord(id: Visit.id(serial: state.visits.highestSerial + 1 + records.count), cadres: [c],
-                                staff: staff, at: at, kind: kind, occasion: occasion, learned: VisitCheck.trim(learned),
-                                gifts: VisitCheck.trim(gifts), moneyEach: moneyEach)
+                                staff: staff, at: at, kind: kind, occasion: occasion, learned: Blank.trim(learned),
+                                gifts: Blank.trim(gifts), moneyEach: moneyEach)
             let found = VisitCheck.check(r, in: state, today: context.today)
             // Staff, date and amount problems are the same for every cadre: report them once.
             for p in found.errors where !errors.contains(p) { errors.append(p) }
@@ -95,7 +95,7 @@ public struct VoidVisit: DeskCommand {
         try context.require(.logVisits)
         let v = try VisitCheck.ownVisit(id, in: state, context: context)
         if v.voided { throw .conflict(Problem("visits.already_voided", [id.raw])) }
-        let why = VisitCheck.trim(reason)
+        let why = Blank.trim(reason)
         if why.isEmpty { throw .invalid("visits.reason_required", field: "reason") }
         return [VisitVoided(id: id, reason: why)]
     }
@@ -124,7 +124,7 @@ public struct AmendVisit: DeskCommand {
         if record.needs.count < old.needCount {
             found.errors.append(Problem("visits.needs_removed", [String(old.needCount)], field: "needs"))
         }
-        let why = VisitCheck.trim(reason)
+        let why = Blank.trim(reason)
         if why.isEmpty { found.errors.append(Problem("visits.reason_required", field: "reason")) }
         try VisitCheck.verdict(found, confirmed: confirmed)
         return [VisitAmended(visit: record, reason: why)]
@@ -143,14 +143,13 @@ enum VisitCheck {
     /// Visits dated further back than this ask for confirmation.
     static let oldDays = 60
 
-    static func trim(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines) }
 
     /// The record with its free text trimmed, as it is stored.
     static func cleaned(_ v: VisitRecord) -> VisitRecord {
         var r = v
-        r.learned = trim(r.learned)
-        r.needs = r.needs.map(trim)
-        r.gifts = trim(r.gifts)
+        r.learned = Blank.trim(r.learned)
+        r.needs = r.needs.map { Blank.trim($0) }
+        r.gifts = Blank.trim(r.gifts)
         return r
     }
 
