@@ -21,11 +21,3 @@ public struct RecordReportExport: DeskCommand {
         return [ExportMade(what: "report.\(period.kind.rawValue)", scope: period.code, rows: rows, file: folder)]
     }
 }
-
-/// Spreadsheet CSV as the roster export writes it: the UTF-8 BOM (Excel on
-/// Chinese Windows reads UTF-8 only with it), CRLF line ends, quoting as needed.
-public enum SpreadsheetCSV {
-    public static func bytes(_ rows: [[String]]) -> [UInt8] {
-        [0xEF, 0xBB, 0xBF] + Array(CSVText.write(rows).utf8)
-    }
-}

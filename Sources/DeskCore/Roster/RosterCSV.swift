@@ -115,6 +115,15 @@ enum RosterCells {
     }
 }
 
+/// Spreadsheet CSV, as every export writes it (the roster, the reports): the
+/// UTF-8 BOM (Excel on Chinese Windows reads UTF-8 only with it), CRLF line
+/// ends, quoting as needed.
+public enum SpreadsheetCSV {
+    public static func bytes(_ rows: [[String]]) -> [UInt8] {
+        [0xEF, 0xBB, 0xBF] + Array(CSVText.write(rows).utf8)
+    }
+}
+
 /// Writes CSV text with the package's writer (quoting as spreadsheets expect).
 enum CSVText {
     static func write(_ rows: [[String]]) -> String {

@@ -16,7 +16,7 @@ public enum RosterExport {
         for c in cadres {
             rows.append(RosterColumn.allCases.map { cell($0, c, state: state, l) })
         }
-        return [0xEF, 0xBB, 0xBF] + Array(CSVText.write(rows).utf8)
+        return SpreadsheetCSV.bytes(rows)
     }
 
     static func cell(_ col: RosterColumn, _ c: Cadre, state: DeskState, _ l: Localizer) -> String {
