@@ -50,6 +50,7 @@ struct RecordingScreen: DeskScreen {
         var t = try h.terminal(as: "admin")
         t.open(.roster)
         openFile(&t, "zs")
+        #expect(t.roster.file != nil, "the file is open")
         #expect(!t.text().contains("⚠"))
     }
 

@@ -102,6 +102,7 @@ import Testing
         var t = try h.terminal(as: "lihong")
         t.open(.roster)
         openFile(&t)
+        #expect(t.roster.file != nil, "the file is open")
         #expect(!(t.screen(width: 140, height: 30).last ?? "").contains("状态"))
         t.press(.char("s"))
         #expect(t.roster.task == nil)
