@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeskApp
 import DeskCore
+import DeskLog
 import DeskTUI
 import Foundation
 
@@ -41,19 +42,33 @@ struct Demo: ParsableCommand {
     var staff: String?
     @Option(help: "Directory for the copy (default: a new temporary one). If it already holds a demo log, that log is opened: a second terminal with the same --dir joins the first.")
     var dir: String?
-    @Option(help: ArgumentHelp("Start the clock at this local time and let it run on from there (\"2026-11-23 09:30\"): shows a day of the sample at the desk's hours, and pins time for tests.", valueName: "time"))
+    @Option(help: ArgumentHelp("Start the clock at this local time and let it run on from there (\"2026-11-23 09:30\"). Default: 09:30 on the day after the sample's last record, so the sample's open work, today's schedule and due lists look as they did when it was made, whatever today's date.", valueName: "time"))
     var now: String?
 
     func validate() throws {
         if let now, LocalDateTime(now) == nil { throw ValidationError("--now takes a local time like \"2026-11-23 09:30\".") }
     }
 
-    /// The real clock, or one set forward or back to `--now` that keeps running.
-    var clock: DeskClock {
-        guard let now, let local = LocalDateTime(now) else { return DeskClock() }
+    /// A clock set forward or back to `--now` (else to the sample's next
+    /// morning) that keeps running.
+    func clock(sample: String) throws -> DeskClock {
         let zone = TimeZone.current
-        let offset = DeskClock.date(of: local, in: zone).timeIntervalSinceNow
+        let start = try now.flatMap(LocalDateTime.init) ?? Self.nextMorning(after: sample, in: zone)
+        let offset = DeskClock.date(of: start, in: zone).timeIntervalSinceNow
         return DeskClock(timeZone: zone, source: { Date().addingTimeInterval(offset) })
+    }
+
+    /// 09:30 on the day after the sample's last record (the sample file, not
+    /// the copy: every terminal joining a demo directory gets the same clock).
+    static func nextMorning(after sample: String, in zone: TimeZone) throws -> LocalDateTime {
+        var o = EventLog.Options()
+        o.readOnly = true
+        let log = try EventLog(path: sample, options: o)
+        var last: Timestamp?
+        try log.poll { last = $0.at }
+        let clock = DeskClock(timeZone: zone)
+        let day = last.map { clock.localDateTime(of: $0).date.adding(days: 1) } ?? clock.localDateTime(of: Date()).date
+        return LocalDateTime(day, LocalTime(9, 30))
     }
 
     func run() throws {
@@ -69,7 +84,7 @@ struct Demo: ParsableCommand {
             try FileManager.default.copyItem(atPath: source, toPath: copy)
             chmod(copy, 0o660)
         }
-        let desk = try Desk(path: copy, clock: clock)
+        let desk = try Launch.desk(path: copy, clock: try clock(sample: source), options: Desk.Options(), common: common)
         let who = staff ?? desk.state.staff.active.first(where: { $0.role == .supervisor })?.id.raw
             ?? desk.state.staff.active.first?.id.raw
         var identity = Identity.current(demoStaff: who)
@@ -88,14 +103,17 @@ struct LookOptions: ParsableArguments {
 
 enum Launch {
     static func open(path: String, options: Desk.Options, identity: Identity, common: CommonOptions, look: LookOptions) throws {
-        let desk: Desk
+        try run(desk: desk(path: path, clock: DeskClock(), options: options, common: common), identity: identity, common: common, look: look)
+    }
+
+    /// Opens the log, or says in the user's language why not (exit 2).
+    static func desk(path: String, clock: DeskClock, options: Desk.Options, common: CommonOptions) throws -> Desk {
         do {
-            desk = try Desk(path: path, clock: DeskClock(), options: options)
+            return try Desk(path: path, clock: clock, options: options)
         } catch {
             print(error.problems.map(common.text.message).joined(separator: "\n"))
             throw ExitCode(2)
         }
-        try run(desk: desk, identity: identity, common: common, look: look)
     }
 
     static func run(desk: Desk, identity: Identity, common: CommonOptions, look: LookOptions) throws {

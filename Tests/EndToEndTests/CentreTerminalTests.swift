@@ -6,27 +6,13 @@ import Testing
 /// set to Tuesday 2026-11-24 09:30 (the morning after the sample's last day):
 /// what to type is looked up in the demo log first, never written in here.
 @Suite(.serialized) struct CentreTerminalTests {
-    static let now = LocalDateTime(LocalDate(2026, 11, 24), LocalTime(9, 30))
-    static var sample: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../sample-data/demo.log").standardized.path
-    }
-
-    /// A copy of the demo log in `dir` (which `cadredesk demo --dir` then opens) and its state at `now`.
-    func demoCopy(_ dir: TempDir) throws -> DeskState {
-        try FileManager.default.copyItem(atPath: Self.sample, toPath: dir.file("desk.log"))
-        return try Desk(path: dir.file("desk.log"), clock: .fixed(Self.now)).state
-    }
+    /// A copy of the demo log in `dir` (which `cadredesk demo --dir` then opens) and its state at `Demo.now`.
+    func demoCopy(_ dir: TempDir) throws -> DeskState { try Demo.copy(in: dir).state }
 
     func start(_ dir: TempDir) throws -> Tmux {
-        let t = try Tmux([Binaries.cadredesk, "demo", "--dir", dir.path, "--now", "2026-11-24 09:30"], width: 120, height: 40)
+        let t = try Tmux(Demo.command(dir: dir.path), width: 120, height: 40)
         t.wait(for: "老干部服务台")
-        // Tab to the centre, wherever it stands among the screens this role sees.
-        for _ in 0..<8 {
-            let before = try t.screen()
-            if before.contains("F2 今日安排") { break }
-            try t.press("Tab")
-            t.wait(for: "the next screen") { $0 != before }
-        }
+        try t.openTab("活动中心")
         t.wait(for: "F2 今日安排")
         return t
     }
@@ -44,7 +30,7 @@ import Testing
         let rooms = state.centre.roomList()
         // The first booking to come in an exclusive room that takes groups.
         let taken = try #require(state.centre.bookings
-            .filter { b in b.isActive && b.start > Self.now && rooms.contains { $0.id == b.room && $0.sharing == .exclusive && $0.accepts(.group) } }
+            .filter { b in b.isActive && b.start > Demo.now && rooms.contains { $0.id == b.room && $0.sharing == .exclusive && $0.accepts(.group) } }
             .min { $0.start < $1.start })
         let roomIndex = try #require(rooms.firstIndex { $0.id == taken.room })
         let room = rooms[roomIndex]
@@ -74,7 +60,7 @@ import Testing
         try t.press("Enter")
         let saved = t.wait(for: "已预约 B")
         #expect(saved.contains("\(room.name)") && saved.contains("书画协会"), "\(saved)")
-        let desk = try Desk(path: dir.file("desk.log"), clock: .fixed(Self.now))
+        let desk = try Desk(path: dir.file("desk.log"), clock: .fixed(Demo.now))
         let made = try #require(desk.state.centre.bookings.last)
         #expect(made.holder == .group(name: "书画协会", contact: nil))
         #expect(made.room == taken.room)
@@ -87,8 +73,8 @@ import Testing
         let dir = TempDir()
         let state = try demoCopy(dir)
         let q = CentreQuery(state)
-        let classes = q.courseList(on: Self.now.date, now: Self.now)
-        let fullIndex = try #require(classes.firstIndex { $0.enrolled >= $0.capacity }, "the demo has a full class running on \(Self.now.date)")
+        let classes = q.courseList(on: Demo.now.date, now: Demo.now)
+        let fullIndex = try #require(classes.firstIndex { $0.enrolled >= $0.capacity }, "the demo has a full class running on \(Demo.now.date)")
         let full = classes[fullIndex]
         let newcomer = try #require(uniquelyNamed(state).first { state.centre.courses(of: $0.id).isEmpty })
 
@@ -116,9 +102,9 @@ import Testing
         let state = try demoCopy(dir)
         let q = CentreQuery(state)
         let (who, item) = try #require(uniquelyNamed(state).lazy.compactMap { c in
-            q.today(for: c.id, now: Self.now).first { $0.state.isOpen }.map { (c, $0) }
-        }.first, "someone in the demo has an item open for check-in at \(Self.now)")
-        let before = try #require(q.day(Self.now.date, now: Self.now).rooms.first { $0.room == item.room }?.items.first { $0.booking == item.booking })
+            q.today(for: c.id, now: Demo.now).first { $0.state.isOpen }.map { (c, $0) }
+        }.first, "someone in the demo has an item open for check-in at \(Demo.now)")
+        let before = try #require(q.day(Demo.now.date, now: Demo.now).rooms.first { $0.room == item.room }?.items.first { $0.booking == item.booking })
 
         let t = try start(dir)
         try t.press("F5")

@@ -5,29 +5,10 @@ import Testing
 /// The dashboard in a real terminal on the demo data, and reports written by
 /// the real binary and read back by Python's csv module.
 @Suite(.serialized) struct DashboardTerminalTests {
-    static var demoLog: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("sample-data/demo.log").path
-    }
-
-    /// The demo as the binary opens it (same clock: today's date, this machine's zone).
-    func demoState() throws -> DeskState {
-        var o = Desk.Options()
-        o.readOnly = true
-        return try Desk(path: Self.demoLog, clock: DeskClock(), options: o).state
-    }
-
-    /// The digit of the tab titled `title` on the tab bar.
-    static func tabDigit(_ title: String, in screen: String) -> String? {
-        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count > 1, let r = lines[1].range(of: " " + title) else { return nil }
-        let before = lines[1][lines[1].startIndex..<r.lowerBound]
-        return before.last(where: \.isNumber).map(String.init)
-    }
 
     @Test func openTheDashboardSwitchPeriodAndDrillFromAStaffMembersOverdueFigureIntoTheirDay() throws {
-        let state = try demoState()
-        let today = DeskClock().today
+        let state = try Demo.state()
+        let today = Demo.now.date
         let team = state.teamDay(on: today)
         let busiest = try #require(team.groups.filter { $0.staff != nil }.max { ($0.overdueCount, $1.staff!) < ($1.overdueCount, $0.staff!) })
         let staff = try #require(busiest.staff)
@@ -35,10 +16,9 @@ import Testing
         let day = state.myDay(for: staff, on: today)
         #expect(day.overdueCount == busiest.overdueCount && busiest.overdueCount > 0, "the demo has overdue work for \(name)")
 
-        let t = try Tmux([Binaries.cadredesk, "demo"], width: 120, height: 40)
+        let t = try Tmux(Demo.command(), width: 120, height: 40)
         let first = t.wait(for: "the tab bar") { $0.contains("看板") }
-        let digit = try #require(Self.tabDigit("看板", in: first), "\(first)")
-        try t.press(digit)
+        try t.openTab("看板")
         t.wait(for: "在世老干部")
         try t.press("t")
         t.wait(for: "本季度")
@@ -61,7 +41,7 @@ import Testing
         // My day (the visits-ui branch) takes `.workOf(staff)` and lists that staff member's items.
         let overdueNames = day.items.filter { $0.status == .overdue }.compactMap { state.roster[$0.cadre]?.name }
         #expect(!overdueNames.isEmpty, "the busiest staff member has overdue items to land on")
-        #expect(Self.tabDigit("今日工作", in: first) != nil, "a supervisor has My day")
+        #expect(Tmux.tabDigit(of: "今日工作", in: first) != nil, "a supervisor has My day")
         // My day narrowed to that staff member: their name heads the list, and their overdue cadres are on it.
         t.wait(for: "My day for \(name) with their overdue items") { s in
             s.split(separator: "\n").first?.contains("今日工作") == true && s.contains(name + " · ")
@@ -74,8 +54,7 @@ import Testing
     /// A copy of the demo with this OS user as a staff member of `role`.
     func demoCopy(_ dir: TempDir, role: Role) throws -> (path: String, staff: ID<Staff>) {
         let path = dir.file("desk.log")
-        try FileManager.default.copyItem(atPath: Self.demoLog, toPath: path)
-        let desk = try Desk(path: path, clock: DeskClock())
+        let desk = try Demo.copy(in: dir)
         let login = String(cString: getpwuid(getuid())!.pointee.pw_name)
         if let existing = desk.state.staff.staff(forLogin: login) {
             try desk.perform(UpdateStaff(id: existing.id, login: login, name: existing.name, role: role, phone: nil), as: "S001")

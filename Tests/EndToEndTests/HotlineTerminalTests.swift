@@ -26,7 +26,7 @@ import Testing
 
     @Test func partOfThePhoneNumberShowsTheCardTheTicketIsPromisedAndAResolutionElsewhereShowsWithinASecond() throws {
         let dir = TempDir()
-        let a = try Tmux([Binaries.cadredesk, "demo", "--dir", dir.path], width: 120, height: 40)
+        let a = try Tmux(Demo.command(dir: dir.path), width: 120, height: 40)
         try Self.openHotline(a)
         // The first terminal copied the sample into `dir`; read the caller from that copy.
         let log = dir.file("desk.log")
@@ -61,7 +61,7 @@ import Testing
         a.wait(for: "\(ticket.id.raw)  ") { $0.contains(ticket.id.raw) && $0.contains("【受理】") }
 
         // A second terminal on the same copy finds the ticket among all tickets and resolves it.
-        let b = try Tmux([Binaries.cadredesk, "demo", "--dir", dir.path], width: 120, height: 40)
+        let b = try Tmux(Demo.command(dir: dir.path), width: 120, height: 40)
         try Self.openHotline(b)
         try b.press("Left")
         b.wait(for: "今日提醒 ·")

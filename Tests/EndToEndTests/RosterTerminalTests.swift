@@ -5,18 +5,6 @@ import Testing
 /// The roster screens in a real terminal (tmux) on `cadredesk demo`: search
 /// as you type, the alert band, the add form's messages, two terminals.
 @Suite(.serialized) struct RosterTerminalTests {
-    static var demoLog: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("sample-data/demo.log").path
-    }
-
-    /// The demo's state as `cadredesk demo` starts from it (read only).
-    static func demoState() throws -> DeskState {
-        var o = Desk.Options()
-        o.readOnly = true
-        return try Desk(path: demoLog, options: o).state
-    }
-
     static let newName = "欧阳建华"
     static let born = LocalDate(1938, 7, 9)
     /// A valid ID number for 欧阳建华 (male, born 1938-07-09) and the same with a wrong check character.
@@ -40,10 +28,10 @@ import Testing
     }
 
     @Test func typingZsInTheRosterFilterShowsOnlyTheCadresItMatches() throws {
-        let state = try Self.demoState()
+        let state = try Demo.state()
         let hits = state.roster.find("zs", limit: 10_000).hits
         #expect(hits.count >= 3)
-        let t = try Tmux([Binaries.cadredesk, "demo"], width: 120, height: 40)
+        let t = try Tmux(Demo.command(), width: 120, height: 40)
         try t.openTab("花名册")
         t.wait(for: "在册")
         try t.type("/")
@@ -64,10 +52,10 @@ import Testing
     }
 
     @Test func openingAFileShowsTheAlertBand() throws {
-        let state = try Self.demoState()
+        let state = try Demo.state()
         let all = state.roster.all
         let c = try #require(all.first { c in !c.isDeceased && !c.alerts.isEmpty && all.filter { $0.name == c.name }.count == 1 })
-        let t = try Tmux([Binaries.cadredesk, "demo"], width: 120, height: 40)
+        let t = try Tmux(Demo.command(), width: 120, height: 40)
         try t.openTab("花名册")
         t.wait(for: "在册")
         try t.type("/")
@@ -85,9 +73,9 @@ import Testing
     }
 
     @Test func aWrongIDCheckDigitIsShownBesideTheFieldAndTheFixedCadreIsFoundByInitials() throws {
-        let state = try Self.demoState()
+        let state = try Demo.state()
         #expect(!state.roster.all.contains { $0.name == Self.newName })
-        let t = try Tmux([Binaries.cadredesk, "demo"], width: 120, height: 40)
+        let t = try Tmux(Demo.command(), width: 120, height: 40)
         try t.openTab("花名册")
         t.wait(for: "在册 \(state.roster.all.filter { !$0.isDeceased }.count) 人")
         try addNewCadre(t, id: Self.badID)
@@ -111,10 +99,10 @@ import Testing
 
     @Test func aCadreAddedInOneTerminalIsFoundInTheOtherWithinASecond() throws {
         let dir = TempDir()
-        let a = try Tmux([Binaries.cadredesk, "demo", "--dir", dir.path], width: 120, height: 40)
+        let a = try Tmux(Demo.command(dir: dir.path), width: 120, height: 40)
         try a.openTab("花名册")
         a.wait(for: "在册")
-        let b = try Tmux([Binaries.cadredesk, "demo", "--dir", dir.path], width: 120, height: 40)
+        let b = try Tmux(Demo.command(dir: dir.path), width: 120, height: 40)
         try b.openTab("花名册")
         b.wait(for: "在册")
         try b.type("/")
@@ -130,7 +118,7 @@ import Testing
     @Test func theImportScreenReportsBadRowsWithRowColumnAndFix() throws {
         let dir = TempDir()
         let csv = dir.file("名单.csv")
-        let state = try Self.demoState()
+        let state = try Demo.state()
         var cadres = Array(state.roster.all.filter { !$0.isDeceased }.prefix(5))
         for i in cadres.indices {
             cadres[i].idNumber = nil  // already on file: a fresh number each, except the broken one
@@ -138,7 +126,7 @@ import Testing
         }
         cadres[2].phone = "12345"
         try Data(RosterExport.csv(cadres, state: state)).write(to: URL(fileURLWithPath: csv))
-        let t = try Tmux([Binaries.cadredesk, "demo"], width: 120, height: 40)
+        let t = try Tmux(Demo.command(), width: 120, height: 40)
         try t.openTab("花名册")
         t.wait(for: "在册")
         try t.type("i")

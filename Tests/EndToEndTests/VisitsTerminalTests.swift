@@ -29,10 +29,10 @@ import Testing
 
     @Test func anOverdueItemLoggedFromMyDayLeavesTheListHereAndInASecondTerminalWithinASecond() throws {
         let dir = TempDir()
-        let a = try Tmux([Binaries.cadredesk, "demo", "--dir", dir.path], width: 120, height: 40)
+        let a = try Tmux(Demo.command(dir: dir.path), width: 120, height: 40)
         a.wait(for: "今日工作")
         a.wait(for: "a copy in the directory") { _ in FileManager.default.fileExists(atPath: dir.file("desk.log")) }
-        let b = try Tmux([Binaries.cadredesk, "demo", "--dir", dir.path], width: 120, height: 40)
+        let b = try Tmux(Demo.command(dir: dir.path), width: 120, height: 40)
         b.wait(for: "今日工作")
         for t in [a, b] {
             try t.press("o")
@@ -65,12 +65,9 @@ import Testing
 
     @Test func aVisitTypedInChineseIsSavedAndReadBackInItsDetail() throws {
         let dir = TempDir()
-        let t = try Tmux([Binaries.cadredesk, "demo", "--dir", dir.path], width: 100, height: 30)
+        let t = try Tmux(Demo.command(dir: dir.path), width: 100, height: 30)
         t.wait(for: "今日工作")
-        // The visit log's tab, by its number on the tab bar.
-        let tabs = t.wait(for: "the tab bar") { $0.contains("走访记录") }
-        let number = try #require(tabs.range(of: #"\d 走访记录"#, options: .regularExpression).map { String(tabs[$0].prefix(1)) })
-        try t.type(number)
+        try t.openTab("走访记录")
         t.wait(for: "the visit log's key bar") { $0.contains("b批量") && $0.contains("X作废") }
         try t.press("a")
         t.wait(for: "姓名/拼音/首字母/电话/后四位")
