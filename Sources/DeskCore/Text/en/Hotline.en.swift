@@ -2,7 +2,6 @@ extension EN {
     static let hotline: [String: String] = [
         // Names of things
         "hotline.title": "Hotline tickets",
-        "hotline.ticket": "Ticket",
         "hotline.status.received": "Received",
         "hotline.status.inProgress": "In progress",
         "hotline.status.waiting": "Waiting for reply",
@@ -35,8 +34,6 @@ extension EN {
         "hotline.party.family": "Family",
         "hotline.party.caller": "The caller",
         "hotline.party.thirdParty": "Third party",
-        "hotline.caller.cadre": "The cadre called",
-        "hotline.caller.family": "Family member called",
         "hotline.caller.unknown": "Other caller",
         "hotline.note.note": "Internal note",
         "hotline.note.callOut": "Call made",
@@ -57,7 +54,6 @@ extension EN {
         "hotline.sort.newest": "Newest first",
         "hotline.sort.oldest": "Oldest first",
         "hotline.sort.priority": "By priority",
-        "hotline.covering_for": "Covering for {0}",
         // Reminders
         "hotline.reminder.overdue": "Overdue, working day {0}",
         "hotline.reminder.due_soon": "Due soon",

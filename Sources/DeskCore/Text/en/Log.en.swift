@@ -24,7 +24,6 @@ extension EN {
         "verify.duplicate_id": "Line {0} repeats an earlier event id: {1}",
         "verify.bad_data": "Line {0} has data that cannot be parsed: {1}",
         "verify.elapsed": "Took {0} ms",
-        "cli.log_path_help": "Log file path (default: $CADREDESK_LOG, else $XDG_DATA_HOME/cadredesk/desk.log)",
         "cli.create_log_question": "Log file {0} does not exist. Create it? [y/N]",
         "cli.not_created": "No log file created. Use --log to name an existing one.",
         "cli.no_sample": "Sample data sample-data/demo.log not found. Run from the project directory or pass --sample.",

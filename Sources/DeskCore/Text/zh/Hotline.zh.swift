@@ -2,7 +2,6 @@ extension ZH {
     static let hotline: [String: String] = [
         // Names of things
         "hotline.title": "热线工单",
-        "hotline.ticket": "工单",
         "hotline.status.received": "受理",
         "hotline.status.inProgress": "处理中",
         "hotline.status.waiting": "等待回复",
@@ -35,8 +34,6 @@ extension ZH {
         "hotline.party.family": "家属",
         "hotline.party.caller": "来电人",
         "hotline.party.thirdParty": "第三方",
-        "hotline.caller.cadre": "本人来电",
-        "hotline.caller.family": "家属来电",
         "hotline.caller.unknown": "其他来电人",
         "hotline.note.note": "内部备注",
         "hotline.note.callOut": "去电",
@@ -57,7 +54,6 @@ extension ZH {
         "hotline.sort.newest": "按受理时间(新→旧)",
         "hotline.sort.oldest": "按受理时间(旧→新)",
         "hotline.sort.priority": "按紧急程度",
-        "hotline.covering_for": "代 {0} 处理",
         // Reminders
         "hotline.reminder.overdue": "逾期第 {0} 个工作日",
         "hotline.reminder.due_soon": "即将到期",

@@ -24,7 +24,6 @@ extension ZH {
         "verify.duplicate_id": "第 {0} 行的事件编号与前面重复:{1}",
         "verify.bad_data": "第 {0} 行的数据无法解析:{1}",
         "verify.elapsed": "用时 {0} 毫秒",
-        "cli.log_path_help": "日志文件路径(默认:$CADREDESK_LOG,否则 $XDG_DATA_HOME/cadredesk/desk.log)",
         "cli.create_log_question": "日志文件 {0} 不存在。是否新建?[y/N]",
         "cli.not_created": "未新建日志文件。可用 --log 指定已有的日志文件。",
         "cli.no_sample": "找不到演示数据 sample-data/demo.log。请在项目目录中运行,或用 --sample 指定。",
