@@ -64,7 +64,6 @@ public enum Intent: Sendable, Equatable {
     case newVisit(cadre: ID<Cadre>)
     /// My day (or the overdue list) as `staff` sees it.
     case workOf(ID<Staff>)
-    case openStaff(ID<Staff>)
     case openClass(String)
     /// Open a ticket for a need raised on a visit (visit id, need index).
     case ticketFromVisitNeed(visit: String, need: Int)

@@ -24,7 +24,6 @@ public struct CentreBook: Sendable {
     var roomSlot: [ID<Room>: Int32] = [:]
     /// Bookings a cadre answers for (their own, and groups they are the contact of).
     var byCadre: [ID<Cadre>: [Int]] = [:]
-    var byGroup: [String: [Int]] = [:]
     /// A class's sessions, in date order.
     var byCourse: [ID<Course>: [Int]] = [:]
     /// Classes a cadre enrolled in or waited for, in order of first joining.
@@ -73,9 +72,6 @@ public struct CentreBook: Sendable {
 
     /// Bookings the cadre answers for (own and as a group's contact), in the order made.
     public func bookings(for cadre: ID<Cadre>) -> [Booking] { (byCadre[cadre] ?? []).map { bookings[$0] } }
-
-    /// A group's bookings (by its exact name), in the order made.
-    public func bookings(forGroup name: String) -> [Booking] { (byGroup[name] ?? []).map { bookings[$0] } }
 
     /// A class's sessions (cancelled ones included), in date order.
     public func sessions(of course: ID<Course>) -> [Booking] { (byCourse[course] ?? []).map { bookings[$0] } }
@@ -145,14 +141,11 @@ public struct CentreBook: Sendable {
             byRoomDate[key] = day
         }
         if let c = b.holder.responsible { byCadre[c, default: []].append(i) }
-        switch b.holder {
-        case .group(let name, _): byGroup[name, default: []].append(i)
-        case .course(let k):
+        if case .course(let k) = b.holder {
             var list = byCourse[k] ?? []
             let at = list.firstIndex { bookings[$0].start > b.start } ?? list.count
             list.insert(i, at: at)
             byCourse[k] = list
-        default: break
         }
         if let s = b.series { series[s]?.bookings.append(b.id) }
     }

@@ -43,7 +43,6 @@ public struct RoomUse: Sendable, Hashable {
 
     /// Share of open time booked (0…1), nil when never open.
     public var utilisation: Double? { openMinutes == 0 ? nil : Double(bookedMinutes) / Double(openMinutes) }
-    public var occupancy: Double? { openMinutes == 0 ? nil : Double(placeMinutes) / Double(openMinutes * capacity) }
 }
 
 public struct ClassFigures: Sendable, Hashable {

@@ -21,15 +21,6 @@ public enum CentreRules {
         }
     }
 
-    /// A group's no-shows in `[from, to)` (bookings by its exact name).
-    public static func noShows(ofGroup name: String, from: LocalDateTime, to: LocalDateTime, in state: DeskState) -> [Booking] {
-        let s = state.settings.centre
-        return state.centre.bookings(forGroup: name).filter { b in
-            guard let t = b.noShowTime(s) else { return false }
-            return from <= t && t < to
-        }
-    }
-
     /// Where a booking, class session or event stands for `cadre`'s check-in at `now`.
     public static func checkInState(of b: Booking, for cadre: ID<Cadre>?, at now: LocalDateTime, in state: DeskState) -> CheckInState {
         let s = state.settings.centre

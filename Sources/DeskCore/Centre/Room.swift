@@ -111,8 +111,6 @@ public struct OpeningHours: Sendable, Hashable, Codable {
         days[date.weekday].first { $0.contains(span) }
     }
 
-    public var isAlwaysClosed: Bool { days.allSatisfy(\.isEmpty) }
-
     /// Problems with the hours themselves (as typed into the room form).
     func problems(field: String) -> [Problem] {
         guard days.count == 7 else { return [Problem("centre.room.hours_days", field: field)] }

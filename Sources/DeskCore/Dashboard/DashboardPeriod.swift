@@ -52,9 +52,6 @@ public struct DashboardPeriod: Sendable, Hashable {
     /// The same span one year earlier (去年同期), cut the same way.
     public var yearEarlier: DashboardPeriod { DashboardPeriod(kind: kind, period: period.yearEarlier) }
 
-    /// Whether the unit stops at `today` rather than at its calendar end.
-    public func isToDate(today: LocalDate) -> Bool { kind != .custom && period.end == today && Self.whole(kind, containing: today).end != today }
-
     func clipped(to today: LocalDate) -> DashboardPeriod {
         guard period.start <= today, today < period.end else { return self }
         return DashboardPeriod(kind: kind, period: Period(start: period.start, end: today))

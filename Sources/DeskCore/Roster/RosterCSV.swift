@@ -12,9 +12,6 @@ public enum RosterColumn: String, Sendable, CaseIterable {
     /// Catalog key of the column's label (also the field's label on forms).
     public var labelKey: String { "roster.field.\(rawValue)" }
 
-    /// Columns written on export but not read on import (status changes are dated actions, not file fields).
-    public var exportOnly: Bool { [.fileNumber, .hospitalisedSince, .livingElsewhere, .deceasedOn].contains(self) }
-
     /// Other headings seen in offices' spreadsheets.
     static let aliases: [String: RosterColumn] = [
         "身份证": .idNumber, "身份证号码": .idNumber, "公民身份号码": .idNumber, "出生年月": .birthDate, "出生年月日": .birthDate,

@@ -119,8 +119,6 @@ public struct MyDay: Sendable, Hashable {
 
     /// Hospitalised cadres without a hospital visit since admission.
     public var hospitalisedWithoutVisit: [DueItem] { items.filter { $0.rule == .hospital } }
-    /// Follow-ups due today or overdue.
-    public var followUpsDue: [DueItem] { items.filter { $0.rule == .followUp } }
     public var overdueCount: Int { items.count { $0.status == .overdue } }
     public var dueCount: Int { items.count { $0.status == .due } }
 }

@@ -26,9 +26,6 @@ public struct ChoiceField: Equatable, Sendable {
         return .changed
     }
 
-    /// Columns the widest option takes with its arrows.
-    public var naturalWidth: Int { (options.map { DisplayWidth.of($0) }.max() ?? 0) + 4 }
-
     public func draw(in canvas: inout some Canvas, rect: Rect, focused: Bool) {
         guard !rect.isEmpty else { return }
         let style = Style(focused ? .inputFocused : .input)

@@ -97,9 +97,6 @@ struct RosterList {
         if moveToTop, let first = table.visibleRows.first { table.select(id: first.id) }
     }
 
-    /// Count of the chosen list (without the query).
-    var listCount: Int { members.count }
-
     /// "独居 37 人" / "在册 300 人".
     func listLabel(_ app: AppContext) -> String {
         guard let filter else { return app.text("roster.list.all_count", members.count) }
