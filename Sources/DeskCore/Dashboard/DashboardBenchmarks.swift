@@ -29,8 +29,10 @@ public enum DashboardBenchmarks {
     }
 
     /// What a supervisor does with the period keys: week, month, quarter, year,
-    /// the month before, a custom span across New Year — each switch timed.
-    public static func switching(_ state: DeskState, now: LocalDateTime, rounds: Int) -> [Double] {
+    /// the month before, a custom span across New Year — each switch timed,
+    /// reusing the dashboard shown before as the screen does (`reuse` false:
+    /// everything recomputed, the baseline).
+    public static func switching(_ state: DeskState, now: LocalDateTime, rounds: Int, reuse: Bool = true) -> [Double] {
         let today = now.date
         let choices: [DashboardPeriod] = [
             .current(.week, today: today), .current(.month, today: today), .current(.quarter, today: today),
@@ -38,8 +40,9 @@ public enum DashboardBenchmarks {
             DashboardPeriod(kind: .custom, period: Period(start: LocalDate(today.year - 1, 12, 1), end: LocalDate(today.year, 1, 31))),
         ]
         var out: [Double] = []
+        var shown = state.dashboard(choices[choices.count - 1], now: now)
         for _ in 0..<rounds {
-            for p in choices { out.append(time { _ = state.dashboard(p, now: now) }) }
+            for p in choices { out.append(time { shown = state.dashboard(p, now: now, reusing: reuse ? shown : nil) }) }
         }
         return out
     }

@@ -65,17 +65,41 @@ public struct Dashboard: Sendable {
     /// Everyone's due and overdue items today, by who does them (AB岗 applied).
     public var team: TeamDay
     public var workload: [StaffWorkload]
+    /// The state these figures were computed from (`DeskState.seq`), and
+    /// today's contact-person counts: what a switch of period may reuse.
+    public var seq: UInt64
+    var contacts: [RosterLists.Count]
 }
 
 extension DeskState {
     /// The dashboard for `period`, with the same period a year earlier; "now"
     /// figures (overdue, open tickets) at `now`. The parts are independent and
-    /// run side by side on the available cores.
-    public func dashboard(_ period: DashboardPeriod, now: LocalDateTime) -> Dashboard {
+    /// run side by side on the available cores. `earlier`, a dashboard of
+    /// another period shown just before: what does not depend on the period
+    /// (today's team work, contact counts, roster snapshots of the same dates)
+    /// is taken from it when it was computed from this same state on the same day.
+    public func dashboard(_ period: DashboardPeriod, now: LocalDateTime, reusing earlier: Dashboard? = nil) -> Dashboard {
         let state = self
         let spans = [period.period, period.yearEarlier.period]
+        let reusable = earlier.flatMap { $0.seq == seq && $0.current.now.date == now.date ? $0 : nil }
+        var snapshots: [LocalDate: RosterSnapshot] = [:]
+        for f in [reusable?.current, reusable?.lastYear].compactMap({ $0 }) {
+            snapshots[f.rosterStart.date] = f.rosterStart
+            snapshots[f.rosterEnd.date] = f.rosterEnd
+        }
+        let known = snapshots
+        func snapshot(on date: LocalDate) -> @Sendable () -> RosterSnapshot {
+            if let s = known[date] { return { s } }
+            return { state.rosterSnapshot(on: date) }
+        }
         // Heaviest first, so the cores finish together.
-        var jobs: [@Sendable () -> Part] = [{ .team(state.teamDay(on: now.date)) }]
+        var jobs: [@Sendable () -> Part] = []
+        if let reusable {
+            let (team, contacts) = (reusable.team, reusable.contacts)
+            jobs += [{ .team(team) }, { .contacts(contacts) }]
+        } else {
+            jobs += [{ .team(state.teamDay(on: now.date)) }, { .contacts(RosterLists.counts(in: state, on: now.date)) }]
+        }
         for (w, p) in spans.enumerated() {
             jobs += [
                 { .occasions(w, state.mustVisitOccasions(in: p, asOf: now.date)) },
@@ -88,12 +112,11 @@ extension DeskState {
             jobs += [
                 { .visits(w, state.visitTotals(in: p)) },
                 { .extras(w, state.visitExtras(in: p)) },
-                { .rosterStart(w, state.rosterSnapshot(on: p.start.adding(days: -1))) },
-                { .rosterEnd(w, state.rosterSnapshot(on: min(p.end, now.date))) },
+                { [start = snapshot(on: p.start.adding(days: -1))] in .rosterStart(w, start()) },
+                { [end = snapshot(on: min(p.end, now.date))] in .rosterEnd(w, end()) },
                 { .checkIns(w, state.checkInsByWeek(p)) },
             ]
         }
-        jobs.append { .contacts(RosterLists.counts(in: state, on: now.date)) }
         var built = [Builder(), Builder()]
         var team: TeamDay?
         var contacts: [RosterLists.Count] = []
@@ -120,7 +143,8 @@ extension DeskState {
                                     centre: b.centre!, checkInsByWeek: b.checkIns!)
         }
         return Dashboard(period: period, current: figures[0], lastYear: figures[1], team: team!,
-                         workload: staffWorkload(team: team!, visits: figures[0].visits, contacts: contacts))
+                         workload: staffWorkload(team: team!, visits: figures[0].visits, contacts: contacts),
+                         seq: seq, contacts: contacts)
     }
 
     /// One job's result; `Int` says which span (0: the period, 1: a year earlier).

@@ -31,6 +31,7 @@ struct DashboardBench: ParsableCommand {
         let first = DashboardBenchmarks.firstYear(state, now: now)
         let again = Stats(DashboardBenchmarks.year(state, now: now, samples: samples))
         let switching = Stats(DashboardBenchmarks.switching(state, now: now, rounds: max(2, samples / 3)))
+        let recomputing = Stats(DashboardBenchmarks.switching(state, now: now, rounds: max(2, samples / 3), reuse: false))
 
         let built = ContinuousClock.now
         let rows = DashboardBaseline(state, now: now)
@@ -49,6 +50,8 @@ struct DashboardBench: ParsableCommand {
         print(String(format: "  first after open         %.1f ms", first))
         print("  again                    \(again.summary)")
         print("  switching period         \(switching.summary)  (week, month, quarter, year, last month, custom across New Year)")
+        print("  … recomputing everything \(recomputing.summary)  (same switches, nothing reused: the baseline)")
+        print(String(format: "  ratio of medians (reusing/recomputing): %.2f", switching.median / recomputing.median))
         print("\nSQLite baseline: \(rows.rowCount) rows in 12 tables built from the same log (\(String(format: "%.0f", buildMs)) ms, not timed)")
         print("  SQLite GROUP BY          \(s.summary)")
         print("  CadreDesk (same run)     \(o.summary)")

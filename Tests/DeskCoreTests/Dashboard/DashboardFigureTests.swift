@@ -28,19 +28,43 @@ final class DashboardWorld: @unchecked Sendable {
         DashboardPeriod(kind: .custom, period: Period(start: LocalDate(2025, 12, 15), end: LocalDate(2026, 1, 20))),
         .current(.quarter, today: today),
     ]
+
+    static func current(_ kind: DashboardPeriod.Kind) -> DashboardPeriod { .current(kind, today: today) }
 }
 
 @Suite struct DashboardFigureTests {
     let w = DashboardWorld.shared
     var now: LocalDateTime { DashboardWorld.now }
 
-    /// Both spans of each period: the period and a year earlier.
+    /// Both spans of each period: the period and a year earlier. The periods
+    /// are switched as on screen, each dashboard reusing the one before.
     func each(_ body: (DashboardFigures, Period) -> Void) {
+        var shown: Dashboard?
         for p in DashboardWorld.periods {
-            let d = w.state.dashboard(p, now: now)
+            let d = w.state.dashboard(p, now: now, reusing: shown)
             body(d.current, p.period)
             body(d.lastYear, p.yearEarlier.period)
+            shown = d
         }
+    }
+
+    @Test func aSwitchOfPeriodReusesOnlyWhatTheSameStateOnTheSameDayGave() {
+        let (quarter, month) = (DashboardWorld.periods[2], DashboardWorld.current(.month))
+        let fresh = w.state.dashboard(month, now: now)
+        var shown = w.state.dashboard(quarter, now: now)
+        let reused = w.state.dashboard(month, now: now, reusing: shown)
+        #expect(reused.team == fresh.team && reused.workload == fresh.workload)
+        #expect(reused.current.rosterStart == fresh.current.rosterStart && reused.current.rosterEnd == fresh.current.rosterEnd)
+        #expect(reused.lastYear.rosterEnd == fresh.lastYear.rosterEnd)
+        // What is reused really comes from the dashboard shown before…
+        shown.team.groups = []
+        #expect(w.state.dashboard(month, now: now, reusing: shown).team.groups.isEmpty)
+        // …but never from another state of the log, or another day.
+        var older = shown
+        older.seq -= 1
+        #expect(w.state.dashboard(month, now: now, reusing: older).team == fresh.team)
+        let tomorrow = LocalDateTime(now.date.adding(days: 1), now.time)
+        #expect(w.state.dashboard(month, now: tomorrow, reusing: shown).team == w.state.teamDay(on: tomorrow.date))
     }
 
     @Test func theGeneratedLogHasEveryKindOfRecordTheFiguresNeedAndNothingTheTestCannotRead() {

@@ -199,7 +199,7 @@ struct DashboardScreen: DeskScreen {
 
     mutating func recompute(_ app: AppContext, keepSelection: Bool = false) {
         guard let p = period else { return }
-        dashboard = app.state.dashboard(p, now: app.now)
+        dashboard = app.state.dashboard(p, now: app.now, reusing: dashboard)
         computedAt = app.state.seq
         showSection(app, keepSelection: keepSelection)
     }
