@@ -28,7 +28,13 @@ public struct Booking: Sendable, Hashable {
     public var hasAttendeeList: Bool { holder.kind == .centre }
 
     /// Places it takes in `room`.
-    public func places(in room: Room) -> Int { wholeRoom ? max(room.capacity, headcount) : headcount }
+    public func places(in room: Room) -> Int { Self.places(headcount: headcount, wholeRoom: wholeRoom, room: room) }
+
+    /// The one formula, for bookings made and asked for: the headcount, or the
+    /// whole room (more, if a class outgrew a room made smaller since).
+    static func places(headcount: Int, wholeRoom: Bool, room: Room) -> Int {
+        wholeRoom ? max(room.capacity, headcount) : headcount
+    }
 
     /// Bookings held by a person or a group must be checked in or they are
     /// released; class sessions and the centre's events are not.

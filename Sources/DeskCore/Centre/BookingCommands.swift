@@ -207,7 +207,7 @@ extension BookingRules {
     static func takesWholeRoom(_ kind: HolderKind) -> Bool { kind == .course || kind == .centre }
 
     static func places(headcount: Int, kind: HolderKind, room: Room) -> Int {
-        takesWholeRoom(kind) ? room.capacity : headcount
+        Booking.places(headcount: headcount, wholeRoom: takesWholeRoom(kind), room: room)
     }
 
     static func clean(_ holder: BookingHolder) -> BookingHolder {
