@@ -113,17 +113,6 @@ import Testing
 }
 
 @Suite struct HotlineCatalogTests {
-    @Test func bothLanguagesHaveTheSameHotlineKeysAndPlaceholders() {
-        #expect(Set(ZH.hotline.keys) == Set(EN.hotline.keys))
-        func placeholders(_ s: String) -> Set<String> {
-            Set((0..<6).map { "{\($0)}" }.filter { s.contains($0) })
-        }
-        for (k, zh) in ZH.hotline {
-            #expect(placeholders(zh) == placeholders(EN.hotline[k] ?? ""), "\(k)")
-            #expect(k.hasPrefix("hotline."))
-        }
-    }
-
     @Test func everyCodeHasItsWordsInBothLanguages() {
         for lang in Lang.allCases {
             let l = Localizer(lang)

@@ -3,23 +3,6 @@ import Testing
 @testable import DeskCore
 
 @Suite struct RosterCatalogTests {
-    static func placeholders(_ s: String) -> [String] {
-        var out: [String] = []
-        var rest = Substring(s)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            out.append(String(rest[open...close]))
-            rest = rest[rest.index(after: close)...]
-        }
-        return out.sorted()
-    }
-
-    @Test func bothLanguagesHaveTheSameRosterKeysAndPlaceholders() {
-        #expect(Set(ZH.roster.keys) == Set(EN.roster.keys))
-        for (k, zh) in ZH.roster {
-            #expect(Self.placeholders(zh) == Self.placeholders(EN.roster[k] ?? ""), "\(k)")
-        }
-    }
-
     @Test func everyKeyTheRosterCodeNamesIsInTheCatalog() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../../Sources/DeskCore/Roster").standardized

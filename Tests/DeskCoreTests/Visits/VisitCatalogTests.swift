@@ -3,18 +3,6 @@ import Testing
 @testable import DeskCore
 
 @Suite struct VisitCatalogTests {
-    static func placeholders(_ s: String) -> Set<String> {
-        Set((0..<10).map { "{\($0)}" }.filter { s.contains($0) })
-    }
-
-    @Test func chineseAndEnglishHaveTheSameVisitKeysAndPlaceholders() {
-        #expect(Set(ZH.visits.keys) == Set(EN.visits.keys))
-        for (k, zh) in ZH.visits {
-            #expect(Self.placeholders(zh) == Self.placeholders(EN.visits[k] ?? ""), "\(k)")
-            #expect(!zh.isEmpty, "\(k)")
-        }
-    }
-
     @Test func everyKindOccasionRuleAndBuiltInFestivalHasItsName() {
         let keys = VisitKind.allCases.map(\.catalogKey) + VisitOccasion.allCases.map(\.catalogKey)
             + DueRule.allCases.map(\.catalogKey) + [FestivalRule.springFestival, .midAutumn, .doubleNinth, .newYear, .partyDay].map(\.catalogKey)
