@@ -26,3 +26,12 @@ enum CommandLineStaff {
         return (desk, staff)
     }
 }
+
+/// A yes/no question on the terminal: y, yes, 是 or 好 mean yes; anything
+/// else, or no input at all (a script, a closed pipe), means no.
+enum Answer {
+    static func readYes() -> Bool {
+        guard let answer = readLine() else { return false }
+        return ["y", "yes", "是", "好"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+}

@@ -67,7 +67,7 @@ struct ImportRoster: ParsableCommand {
         }
         if !yes {
             print(t("roster.cli.ask", plan.commands.count), terminator: " ")
-            guard let answer = readLine(), ["y", "yes", "是", "好"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            guard Answer.readYes() else {
                 print(t("roster.cli.declined"))
                 throw ExitCode(3)
             }

@@ -18,7 +18,7 @@ struct Run: ParsableCommand {
         var options = Desk.Options()
         if !FileManager.default.fileExists(atPath: path) {
             print(t("cli.create_log_question", path), terminator: " ")
-            guard let answer = readLine(), ["y", "yes", "是", "好"].contains(answer.lowercased().trimmingCharacters(in: .whitespaces)) else {
+            guard Answer.readYes() else {
                 print(t("cli.not_created"))
                 throw ExitCode(1)
             }
