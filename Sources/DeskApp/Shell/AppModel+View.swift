@@ -37,12 +37,8 @@ extension AppModel {
         let screenTitle = screens.indices.contains(active) ? screens[active].title(ctx) : ""
         TitleBar(left: desk.state.settings.centreName, center: "\(text("app.name")) · \(screenTitle)", right: right)
             .draw(in: &canvas, rect: titleRow)
-        var titles: [String] = []
-        for s in screens {
-            var t = s.title(ctx)
-            if let b = s.badge(ctx) { t += " \(b)" }
-            titles.append(t)
-        }
+        let badges = self.badges.flatMap { $0.key == badgeKey(ctx) ? $0.values : nil } ?? screens.map { $0.badge(ctx) }
+        let titles = zip(screens, badges).map { s, b in s.title(ctx) + (b.map { " " + $0 } ?? "") }
         Tabs(titles: titles, active: active).draw(in: &canvas, rect: tabRow)
         if let warning = logWarning {
             let (band, below) = body.splitTop(1)

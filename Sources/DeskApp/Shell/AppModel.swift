@@ -30,6 +30,13 @@ public struct AppModel {
     /// The clock's minute at the last refresh: when it turns, screens that show
     /// time (deadlines, "剩 3小时20分") recompute even if the log did not change.
     var lastMinute = 0
+    /// The tabs' badges (e.g. the hotline's overdue count): domain queries, so
+    /// computed when the log, the minute or the tabs change, not on every frame.
+    var badges: (key: BadgeKey, values: [String?])?
+
+    struct BadgeKey: Equatable {
+        var seq: UInt64, minute: Int, screens: [ScreenID], staff: ID<Staff>
+    }
 
     enum DialogPurpose { case quit, createLog }
 
@@ -94,6 +101,17 @@ public struct AppModel {
             if var p = prompt { updatePin(&p, key, unlocking: true) } else if key == .enter { session = .signedIn; refreshActive() }
         case .signedIn: updateSignedIn(key)
         }
+        refreshBadges()
+    }
+
+    func badgeKey(_ ctx: AppContext) -> BadgeKey {
+        BadgeKey(seq: desk.state.seq, minute: desk.clock.local.minutes, screens: screens.map(\.id), staff: ctx.staff.id)
+    }
+
+    mutating func refreshBadges() {
+        guard let ctx = context else { badges = nil; return }
+        let key = badgeKey(ctx)
+        if badges?.key != key { badges = (key, screens.map { $0.badge(ctx) }) }
     }
 
     mutating func updateFirstRun(_ prompt: inout FirstRunPrompt, _ key: Key) {
@@ -252,6 +270,7 @@ public struct AppModel {
         }
         noteStateChange()
         noteMinute()
+        refreshBadges()
         if var t = toast { toast = t.tick() ? nil : t }
         if case .signedIn = session, let ctx = context,
            idleSeconds >= Double(desk.state.settings.idleLockMinutes * 60) {
