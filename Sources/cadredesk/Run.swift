@@ -1,7 +1,6 @@
 import ArgumentParser
 import DeskApp
 import DeskCore
-import DeskLog
 import DeskTUI
 import Foundation
 
@@ -42,7 +41,7 @@ struct Demo: ParsableCommand {
     var staff: String?
     @Option(help: "Directory for the copy (default: a new temporary one). If it already holds a demo log, that log is opened: a second terminal with the same --dir joins the first.")
     var dir: String?
-    @Option(help: ArgumentHelp("Start the clock at this local time and let it run on from there (\"2026-11-23 09:30\"). Default: 09:30 on the day after the sample's last record, so the sample's open work, today's schedule and due lists look as they did when it was made, whatever today's date.", valueName: "time"))
+    @Option(help: ArgumentHelp("Start the clock at this local time and let it run on from there (\"2026-11-23 09:30\"). Default: 09:30 on the day after the sample's last visit, so the sample's open work, today's schedule and due lists look as they did when it was made, whatever today's date.", valueName: "time"))
     var now: String?
 
     func validate() throws {
@@ -53,22 +52,21 @@ struct Demo: ParsableCommand {
     /// morning) that keeps running.
     func clock(sample: String) throws -> DeskClock {
         let zone = TimeZone.current
-        let start = try now.flatMap(LocalDateTime.init) ?? Self.nextMorning(after: sample, in: zone)
+        let start = try now.flatMap(LocalDateTime.init) ?? Self.nextMorning(after: sample)
         let offset = DeskClock.date(of: start, in: zone).timeIntervalSinceNow
         return DeskClock(timeZone: zone, source: { Date().addingTimeInterval(offset) })
     }
 
-    /// 09:30 on the day after the sample's last record (the sample file, not
-    /// the copy: every terminal joining a demo directory gets the same clock).
-    static func nextMorning(after sample: String, in zone: TimeZone) throws -> LocalDateTime {
-        var o = EventLog.Options()
+    /// 09:30 on the day after the sample's last visit. Taken from what the
+    /// sample says happened (business dates), not from the records' `at`,
+    /// which is when the generator ran; and from the sample file, not the
+    /// copy, so every terminal joining a demo directory gets the same clock.
+    static func nextMorning(after sample: String) throws -> LocalDateTime {
+        var o = Desk.Options()
         o.readOnly = true
-        let log = try EventLog(path: sample, options: o)
-        var last: Timestamp?
-        try log.poll { last = $0.at }
-        let clock = DeskClock(timeZone: zone)
-        let day = last.map { clock.localDateTime(of: $0).date.adding(days: 1) } ?? clock.localDateTime(of: Date()).date
-        return LocalDateTime(day, LocalTime(9, 30))
+        let clock = DeskClock()
+        let last = try Desk(path: sample, clock: clock, options: o).state.visits.lastDay
+        return LocalDateTime(last.map { $0.adding(days: 1) } ?? clock.today, LocalTime(9, 30))
     }
 
     func run() throws {

@@ -56,11 +56,12 @@ import Testing
     /// The demo as a supervisor: screens switch with Tab and with digits, help opens
     /// and narrows as Chinese is typed into its filter, resize keeps the key bar, q quits.
     @Test func demoSwitchesScreensWithTabAndDigitsFiltersHelpResizesAndQuits() throws {
-        let t = try Tmux([Binaries.cadredesk, "demo"], width: 120, height: 40)  // no --now: the demo's own clock
+        // No --now: the demo's own clock, in a zone eight hours off UTC (where the records' `at` falls on another day).
+        let t = try Tmux(["/usr/bin/env", "TZ=Asia/Shanghai", Binaries.cadredesk, "demo"], width: 120, height: 40)
         let start = t.wait(for: "the tab line") { Tmux.tabLabels(in: $0).count >= 2 }
         let morning = "\(Demo.now.date.month)月\(Demo.now.date.day)日"
         #expect(start.split(separator: "\n").first?.contains(morning + " 周二 09:3") == true,
-                "the demo starts at 09:30 the morning after the sample's last record, whatever today's date: \(start)")
+                "the demo starts at 09:30 the morning after the sample's last visit, whatever today's date or time zone: \(start)")
         let labels = Tmux.tabLabels(in: start)
         try #require(labels.count >= 2, "\(start)")
         func titled(_ label: String) -> (String) -> Bool {
