@@ -5,9 +5,7 @@ import Testing
 @testable import DeskApp
 
 /// A log with a year of generated history (staff2 is the supervisor, staff3
-/// a desk clerk, staff4 a caseworker, staff6 a hotline operator), and a
-/// stand-in for the My day screen being written on another branch: it takes
-/// the `.workOf` intent and shows that staff member's items.
+/// a desk clerk, staff4 a caseworker, staff6 a hotline operator).
 struct DashboardHarness {
     let h: AppHarness
 
@@ -18,29 +16,17 @@ struct DashboardHarness {
     }
 
     func terminal(as login: String, lang: Lang = .zh) throws -> Terminal {
-        try h.terminal(as: login, lang: lang) { id in id == .myDay ? MyDayStandIn() : Screens.make(id) }
+        try h.terminal(as: login, lang: lang)
     }
 
     func staffID(_ login: String) throws -> ID<Staff> { try #require(try h.desk().state.staff.staff(forLogin: login)?.id) }
 }
 
-/// Shows whose day it was asked for and the cadres of that day's items, one per line.
-struct MyDayStandIn: DeskScreen {
-    let id = ScreenID.myDay
-    var who: ID<Staff>?
-    func title(_ app: AppContext) -> String { "MYDAY" }
-    func bindings(_ app: AppContext) -> [KeyBinding] { [] }
-    mutating func update(_ key: Key, _ app: AppContext) -> KeyResult {
-        if key == .char("D") { app.navigate(to: .dashboard); return .handled }
-        return .ignored
-    }
-    mutating func refresh(_ app: AppContext) {}
-    mutating func receive(_ intent: Intent, _ app: AppContext) { if case .workOf(let s) = intent { who = s } }
-    func view(_ canvas: inout some Canvas, rect: Rect, _ app: AppContext) {
-        guard let who else { _ = canvas.put("MYDAY nobody", at: rect.origin, style: Style(.normal)); return }
-        let day = app.state.myDay(for: who, on: app.today)
-        _ = canvas.put("MYDAY \(who.raw) overdue=\(day.overdueCount) due=\(day.dueCount)", at: rect.origin, style: Style(.normal))
-    }
+/// My day as the dashboard left it: narrowed to `staff`, with that person's items.
+func myDayShows(_ t: Terminal, _ staff: ID<Staff>) throws -> MyDayScreen {
+    let my = try #require(t.model.screens[t.model.active] as? MyDayScreen)
+    #expect(my.whose == .staff(staff))
+    return my
 }
 
 @Suite struct DashboardScreenTests {
@@ -51,12 +37,16 @@ struct MyDayStandIn: DeskScreen {
             #expect(t.model.isSignedIn)
             #expect(!t.model.screens.contains { $0.id == .dashboard }, "\(login)")
             #expect(!t.text().contains("看板"))
-            t.press(.char("D"))
+            // Another screen asks the shell for the dashboard (as a drill-down would).
+            t.model.context!.navigate(to: .dashboard)
+            t.model.handleRequests()
+            #expect(t.model.activeScreen != .dashboard)
             #expect(t.text().contains("您的角色不能打开该页面"), "\(login)")
         }
         var boss = try d.terminal(as: "staff2")
         #expect(boss.model.screens.contains { $0.id == .dashboard })
-        boss.press(.char("D"))
+        boss.model.context!.navigate(to: .dashboard)
+        boss.model.handleRequests()
         #expect(boss.model.activeScreen == .dashboard)
         #expect(boss.text().contains("在世老干部"))
     }
@@ -165,8 +155,10 @@ struct MyDayStandIn: DeskScreen {
         t.press(.enter)
         #expect(t.model.activeScreen == .myDay)
         let my = state.myDay(for: staff, on: LocalDate(2026, 11, 23))
-        #expect(t.text().contains("MYDAY \(staff.raw) overdue=\(busiest.overdueCount) due=\(busiest.dueCount)"))
+        let day = try myDayShows(t, staff)
+        #expect(day.content.overdue == busiest.overdueCount && day.content.due == busiest.dueCount)
         #expect(my.overdueCount == busiest.overdueCount)
+        #expect(t.text().contains(state.staff[staff]!.name + " · "), "the day is headed by their name")
     }
 
     @Test func theWorkloadViewListsStaffWithTheirNumbersAndOpensTheirDay() throws {
@@ -181,7 +173,7 @@ struct MyDayStandIn: DeskScreen {
         #expect(text.contains(first.name))
         t.press(.enter)
         #expect(t.model.activeScreen == .myDay)
-        #expect(t.text().contains("MYDAY \(first.staff.raw)"))
+        _ = try myDayShows(t, first.staff)
     }
 
     @Test func aReportWrittenFromTheScreenIsRecordedAsAnExport() throws {

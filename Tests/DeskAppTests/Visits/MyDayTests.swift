@@ -144,21 +144,6 @@ import Testing
         #expect(narrowed.contains { $0.contains("刘德福") })
     }
 
-    @Test func theDashboardsDrillDownLandsOnThatStaffMembersItems() throws {
-        let f = try VisitsFixture()
-        _ = try f.week()
-        let wang = f.wang
-        var t = try f.h.terminal(as: "zhaoqiang", screens: { id in
-            id == .dashboard ? FakeScreen(id: .dashboard, key: "w", request: (.myDay, .workOf(wang))) : Screens.make(id)
-        })
-        t.open(.dashboard)
-        t.press(.char("w"))
-        #expect(t.model.activeScreen == .myDay)
-        let s = t.screen(height: 40)
-        #expect(s[2].contains("王芳 · 2026年11月23日"), "\(s[2])")
-        #expect(s.contains { $0.contains("张秀英") })
-    }
-
     @Test func at80By24TheHeaderSectionsAndKeyBarFit() throws {
         let f = try VisitsFixture()
         _ = try f.week()
