@@ -66,13 +66,15 @@ struct ExportRoster: ParsableCommand {
         }
         let (desk, staff) = try CommandLineStaff.open(common)
         if let contact {
-            let book = desk.state.staff
-            let matches = book.all.filter { $0.id.raw == contact.uppercased() || $0.name == contact }
-            guard matches.count == 1 else {
+            switch desk.state.staff.resolve(contact) {
+            case .one(let id): filters.append(.contact(id))
+            case .none:
                 print(t("roster.cli.unknown_staff", contact))
                 throw ExitCode(2)
+            case .several(let ids):
+                print(t("roster.csv.ambiguous_staff", contact, ids.map(\.raw).joined(separator: "、")))
+                throw ExitCode(2)
             }
-            filters.append(.contact(matches[0].id))
         }
         do {
             let rows = try RosterExport.export(desk, as: staff.id, filters: filters, to: path, lang: t.lang)

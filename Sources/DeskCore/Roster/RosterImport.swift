@@ -79,9 +79,8 @@ public enum RosterImport {
             return RosterColumn(rawValue: base).map(heading) ?? ""
         }
 
-        // Contact persons by name, looked up once (the staff list is sorted on every call of `active`).
-        var staffByName: [String: [ID<Staff>]] = [:]
-        for s in state.staff.active { staffByName[s.name, default: []].append(s.id) }
+        // Contact persons by name, indexed once for all rows.
+        let staffByName = state.staff.activeByName
         var firstRowOfID: [String: Int] = [:]
         var firstRowOfPerson: [String: Int] = [:]
         plan.commands.reserveCapacity(rows.count)
@@ -130,11 +129,10 @@ public enum RosterImport {
             var contact: ID<Staff>?
             let who = cell(.contact)
             if !who.isEmpty {
-                if let s = state.staff[ID(who.uppercased())] { contact = s.id } else {
-                    let named = staffByName[who] ?? []
-                    if named.count == 1 { contact = named[0] }
-                    else if named.isEmpty { bad(.contact, "roster.csv.unknown_staff", [who]) }
-                    else { bad(.contact, "roster.csv.ambiguous_staff", [who, named.map(\.raw).joined(separator: "、")]) }
+                switch state.staff.resolve(who, byName: staffByName) {
+                case .one(let id): contact = id
+                case .none: bad(.contact, "roster.csv.unknown_staff", [who])
+                case .several(let ids): bad(.contact, "roster.csv.ambiguous_staff", [who, ids.map(\.raw).joined(separator: "、")])
                 }
             }
             if !cell(.deceasedOn).isEmpty { bad(.deceasedOn, "roster.csv.deceased_row") }

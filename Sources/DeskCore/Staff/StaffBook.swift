@@ -32,6 +32,28 @@ public struct StaffBook: Sendable {
         }
     }
 
+    /// Who a typed staff id or name means (a spreadsheet's 联系人 column, the
+    /// export's --contact): the staff id (S005, any case), else the name among
+    /// active staff. `byName` is `activeByName`, passed in when resolving many.
+    public func resolve(_ typed: String, byName: [String: [ID<Staff>]]? = nil) -> StaffMatch {
+        let t = Blank.trim(typed)
+        if t.isEmpty { return .none }
+        if let s = self[ID(t.uppercased())] { return .one(s.id) }
+        let named = (byName ?? activeByName)[t] ?? []
+        switch named.count {
+        case 0: return .none
+        case 1: return .one(named[0])
+        default: return .several(named.sorted())
+        }
+    }
+
+    /// Active staff by name (names may repeat).
+    public var activeByName: [String: [ID<Staff>]] {
+        var out: [String: [ID<Staff>]] = [:]
+        for s in byID.values where s.active { out[s.name, default: []].append(s.id) }
+        return out
+    }
+
     /// Staff whose work `id` is doing on `date` (directly or down a chain).
     public func coveredBy(_ id: ID<Staff>, on date: LocalDate) -> [ID<Staff>] {
         byID.keys.filter { $0 != id && coverer(for: $0, on: date) == id }.sorted()
@@ -61,4 +83,11 @@ public struct StaffBook: Sendable {
         let recent = (pinFailures[id] ?? []).reversed().prefix { now.epochMillis - $0.epochMillis <= window }.count
         return max(0, maxFailures - recent)
     }
+}
+
+/// What a typed staff id or name resolved to.
+public enum StaffMatch: Equatable, Sendable {
+    case one(ID<Staff>)
+    case none
+    case several([ID<Staff>])
 }

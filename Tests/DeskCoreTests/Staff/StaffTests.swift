@@ -78,6 +78,21 @@ import Testing
         #expect(t.desk.state.staff.pinLockedUntil(s, now: after) == nil)
     }
 
+    @Test func aTypedStaffIdOrNameResolvesToOnePersonOrSaysWhyNot() throws {
+        let t = try TestDesk()
+        let li = try t.addStaff("李红", role: .caseworker)
+        let wang1 = try t.addStaff("王芳", role: .caseworker), wang2 = try t.addStaff("王芳", role: .hotline)
+        let gone = try t.addStaff("周离职", role: .caseworker)
+        try t.desk.perform(SetStaffActive(id: gone, active: false), as: t.admin)
+        let book = t.desk.state.staff
+        #expect(book.resolve(" 李红 ") == .one(li))
+        #expect(book.resolve(li.raw.lowercased()) == .one(li))
+        #expect(book.resolve("王芳") == .several([wang1, wang2].sorted()))
+        #expect(book.resolve("周离职") == .none, "a former colleague's name is not offered")
+        #expect(book.resolve(gone.raw) == .one(gone), "their id still names them")
+        #expect(book.resolve("") == .none && book.resolve("张三") == .none)
+    }
+
     @Test func theLastAdminCannotBeDemotedOrDeactivated() throws {
         let t = try TestDesk()
         #expect(throws: DeskError.self) {
