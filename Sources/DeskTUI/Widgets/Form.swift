@@ -153,6 +153,13 @@ public struct Form {
         if let index = fields.firstIndex(where: { $0.id == id }) { focusedIndex = index }
     }
 
+    /// Puts `message` under the field and the cursor in it: what a form does
+    /// with a value it cannot take.
+    public mutating func show(_ message: String, onField id: String) {
+        setError(message, forField: id)
+        focus(fieldID: id)
+    }
+
     public mutating func handle(_ key: Key) -> FormOutcome {
         if var dialog = discardConfirm {
             let outcome = dialog.handle(key)

@@ -168,8 +168,7 @@ struct BookingForm {
 
     mutating func submit(_ app: AppContext) -> Outcome {
         if kind == .cadre, cadre == nil {
-            form.setError(app.text("centre.ui.pick_cadre"), forField: "holder")
-            form.focus(fieldID: "holder")
+            form.show(app.text("centre.ui.pick_cadre"), onField: "holder")
             return .handled
         }
         return save(app, confirmed: false)
@@ -285,8 +284,7 @@ struct BookingForm {
     }
 
     mutating func fieldError(_ field: String, _ message: String) -> Outcome {
-        form.setError(message, forField: field)
-        form.focus(fieldID: field)
+        form.show(message, onField: field)
         return .handled
     }
 

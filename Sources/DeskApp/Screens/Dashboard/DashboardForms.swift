@@ -62,12 +62,10 @@ extension DashboardScreen {
     mutating func fieldError(_ field: String, _ msg: String) {
         switch mode {
         case .customPeriod(var form):
-            form.setError(msg, forField: field)
-            form.focus(fieldID: field)
+            form.show(msg, onField: field)
             mode = .customPeriod(form)
         case .report(var form):
-            form.setError(msg, forField: field)
-            form.focus(fieldID: field)
+            form.show(msg, onField: field)
             mode = .report(form)
         default:
             break

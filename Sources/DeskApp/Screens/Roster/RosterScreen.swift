@@ -301,8 +301,7 @@ struct RosterScreen: DeskScreen {
             case .submit(let values):
                 switch action.command(id, values) {
                 case .failure(let p):
-                    form.setError(app.text("app.bad_date"), forField: p.field)
-                    form.focus(fieldID: p.field)
+                    form.show(app.text("app.bad_date"), onField: p.field)
                     task = .statusForm(id, action, form, message: msg)
                 case .success(let command):
                     if action.needsConfirmation, let c = app.state.roster[id] {

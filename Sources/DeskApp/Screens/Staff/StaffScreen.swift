@@ -231,8 +231,7 @@ struct StaffScreen: DeskScreen {
 
     mutating func fieldError(_ field: String, _ msg: String, _ purpose: Purpose) {
         guard case .form(let p, var form) = mode else { return }
-        form.setError(msg, forField: field)
-        form.focus(fieldID: field)
+        form.show(msg, onField: field)
         mode = .form(p, form)
     }
 
