@@ -49,11 +49,13 @@ extension TicketEntry {
         case .call(let outgoing, let party, let s):
             return l(outgoing ? "hotline.entry.call_out" : "hotline.entry.call_in", party.text(l), s)
         case .status(let st, let on, let note):
-            return l("hotline.entry.status", on.map { $0.text(l) } ?? st.text(l), note)
-        case .assigned(let a, _, _):
-            return a.map { l("hotline.entry.assigned", name($0)) } ?? l("hotline.entry.unassigned")
-        case .reclassified(let c, let p, _):
-            return l("hotline.entry.reclassified", settings.categoryName(c, l), p.text(l))
+            return Self.withNote(l("hotline.entry.status", on.map { $0.text(l) } ?? st.text(l)), note, l)
+        case .assigned(let a, let backup, let note):
+            var s = a.map { l("hotline.entry.assigned", name($0)) } ?? l("hotline.entry.unassigned")
+            if let b = backup { s = l("hotline.entry.backup", s, name(b)) }
+            return Self.withNote(s, note, l)
+        case .reclassified(let c, let p, let note):
+            return Self.withNote(l("hotline.entry.reclassified", settings.categoryName(c, l), p.text(l)), note, l)
         case .deadline(let due, let reason):
             return due.map { l("hotline.entry.deadline", $0.monthDayTime(l), reason) } ?? l("hotline.entry.deadline_cleared", reason)
         case .edited: return l("hotline.entry.edited")
@@ -64,5 +66,10 @@ extension TicketEntry {
         case .reviewed(let n): return l("hotline.entry.reviewed", n)
         case .voided(let r): return l("hotline.entry.voided", r)
         }
+    }
+
+    /// `what:note`, or just `what` when no note was given.
+    static func withNote(_ what: String, _ note: String, _ l: Localizer) -> String {
+        note.isEmpty ? what : l("hotline.entry.with_note", what, note)
     }
 }

@@ -85,7 +85,7 @@ import Testing
         var text = t.text()
         #expect(text.contains("【等待回复】  等待第三方答复"))
         #expect(text.contains("限时办结  暂停 · 剩 1天6小时"))
-        #expect(text.contains("11月23日 10:30  王芳    状态改为「等待第三方答复」等区医保中心答复"))
+        #expect(text.contains("11月23日 10:30  王芳    状态改为「等待第三方答复」:等区医保中心答复"))
         // A whole day later the clock has not moved.
         w.advance(minutes: 24 * 60)
         t.tick()
@@ -115,7 +115,7 @@ import Testing
         t.press(.enter)
         var text = t.text()
         #expect(text.contains("承办人    李娜  备岗 王芳"))
-        #expect(text.contains("分派给 李娜"))
+        #expect(text.contains("分派给 李娜,备岗 王芳:王芳下午外出"))
         let ticket = try w.ticket(id)
         #expect(ticket.assignee == w.operatorB && ticket.backup == w.operatorA)
         t.press(.char("e"))

@@ -213,7 +213,7 @@ import Testing
         try h.desk.perform(AssignTicket(id: id, assignee: h.operatorB, note: "转李娜"), as: h.operatorA)
         let names = { (s: ID<Staff>) in h.state.staff[s]?.name ?? s.raw }
         let lines = h.ticket(id).timeline.map { $0.text(zh, settings: h.state.settings.hotline, name: names) }
-        #expect(lines == ["受理工单", "状态改为「等待第三方答复」等医保局答复", "分派给 李娜"])
+        #expect(lines == ["受理工单", "状态改为「等待第三方答复」:等医保局答复", "分派给 李娜:转李娜"])
     }
 
     @Test func smallerCommandsCheckTheirInputAndChangeOnlyWhatIsDifferent() throws {
