@@ -104,6 +104,12 @@ import Testing
         #expect(canvas.cursor == Point(x: 0, y: 0))
     }
 
+    @Test func aPlaceholderTooLongForTheFieldEndsInAnEllipsisWithoutSplittingAWideCharacter() {
+        let field = TextField(placeholder: "姓名、首字母 zs、电话后四位")
+        #expect(Self.render(field, width: 10).lines() == ["姓名、首…"])
+        #expect(Self.render(field, width: 11).lines() == ["姓名、首字…"])
+    }
+
     @Test func keysForTheContainerAreIgnored() {
         var field = TextField(text: "x")
         for key: Key in [.enter, .escape, .tab, .up, .down, .f(2)] {

@@ -140,7 +140,8 @@ public struct TextField: Equatable, Sendable {
         let style = Style(focused ? .inputFocused : .input)
         canvas.fill(rect.row(0), style: style)
         if characters.isEmpty {
-            canvas.put(placeholder, at: Point(x: rect.x, y: rect.y), style: Style(.muted), maxWidth: rect.width)
+            // A hint cut short says so (…), never splitting a wide character.
+            canvas.put(DisplayWidth.truncate(placeholder, to: rect.width), at: Point(x: rect.x, y: rect.y), style: Style(.muted), maxWidth: rect.width)
         } else {
             let start = firstVisible(width: rect.width)
             canvas.put(String(characters[start...]), at: Point(x: rect.x, y: rect.y), style: style, maxWidth: rect.width)
