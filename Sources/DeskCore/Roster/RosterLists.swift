@@ -162,12 +162,24 @@ public enum RosterLists {
             case .partyBranch: return 7
             }
         }
+        // The tie-break is the group's own word (an interpolated enum, "\(filter)",
+        // went through reflection on every comparison: most of a snapshot's time).
+        func word(_ f: RosterFilter) -> String {
+            switch f {
+            case .community(let s), .workUnit(let s), .partyBranch(let s): return s
+            case .contact(let id): return id.raw
+            case .named(let l): return l.rawValue
+            case .category(let k): return k.rawValue
+            case .rank(let r): return r.rawValue
+            case .careLevel(let k): return String(k)
+            }
+        }
         out += groups.map { Count(filter: $0.key, count: $0.value) }.sorted {
             let (a, b) = (order($0.filter), order($1.filter))
             if a != b { return a < b }
             if case .careLevel(let x) = $0.filter, case .careLevel(let y) = $1.filter { return x < y }
             if $0.count != $1.count { return $0.count > $1.count }
-            return "\($0.filter)" < "\($1.filter)"
+            return word($0.filter) < word($1.filter)
         }
         return out
     }

@@ -89,8 +89,9 @@ extension DeskState {
             }
             day += 1
         }
-        out.sort { ($0.by, $0.cadre, $0.rule.rawValue) < ($1.by, $1.cadre, $1.rule.rawValue) }
-        return out
+        // Sort small keys, then move each (large) result once.
+        let keys = out.map { ($0.by.dayNumber, $0.cadre, $0.rule.rawValue) }
+        return out.indices.sorted { keys[$0] < keys[$1] }.map { out[$0] }
     }
 
     /// Coverage: for each month of the period, how many cadres alive the whole
