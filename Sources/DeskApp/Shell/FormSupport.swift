@@ -26,15 +26,24 @@ public enum FormProblems {
     /// to confirm). Returns the form values to save again when the user says yes;
     /// clears the dialog once it is answered or dismissed.
     static func answer(_ pending: inout (dialog: Dialog, values: FormValues)?, _ key: Key) -> FormValues? {
-        guard var c = pending else { return nil }
-        switch c.dialog.handle(key) {
-        case .chosen(0):
-            pending = nil
-            return c.values
+        guard let c = pending else { return nil }
+        var dialog: Dialog? = c.dialog
+        let yes = confirm(&dialog, key) == true
+        pending = dialog.map { ($0, c.values) }
+        return yes ? c.values : nil
+    }
+
+    /// Feeds `key` to a pending yes/no dialog (its first button is yes). nil:
+    /// none was pending. true: the answer was yes; false: no, Esc, or not
+    /// answered yet. The dialog is cleared once answered or dismissed.
+    static func confirm(_ pending: inout Dialog?, _ key: Key) -> Bool? {
+        guard var d = pending else { return nil }
+        switch d.handle(key) {
+        case .chosen(0): pending = nil; return true
         case .chosen, .dismissed: pending = nil
-        default: pending = c
+        default: pending = d
         }
-        return nil
+        return false
     }
 
     /// The strings every form uses, in the session's language.

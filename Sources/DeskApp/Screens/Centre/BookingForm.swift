@@ -115,13 +115,8 @@ struct BookingForm {
     // MARK: Keys
 
     mutating func update(_ key: Key, _ app: AppContext) -> Outcome {
-        if var d = confirm {
-            switch d.handle(key) {
-            case .chosen(0): confirm = nil; return save(app, confirmed: true)
-            case .chosen, .dismissed: confirm = nil
-            default: confirm = d
-            }
-            return .handled
+        if let yes = FormProblems.confirm(&confirm, key) {
+            return yes ? save(app, confirmed: true) : .handled
         }
         if key == .f(5) { applyNextSuggestion(app); return .handled }
         if picking {

@@ -268,14 +268,9 @@ struct RosterScreen: DeskScreen {
             }
 
         case .editor(var editor):
-            if var dialog = editor.confirm {
-                let outcome = dialog.handle(key)
-                editor.confirm = nil
-                switch outcome {
-                case .chosen(0): task = .editor(editor); save(editor, app, confirmed: true)
-                case .chosen, .dismissed: task = .editor(editor)
-                default: editor.confirm = dialog; task = .editor(editor)
-                }
+            if let yes = FormProblems.confirm(&editor.confirm, key) {
+                task = .editor(editor)
+                if yes { save(editor, app, confirmed: true) }
                 return
             }
             switch editor.form.handle(key) {
@@ -330,16 +325,9 @@ struct RosterScreen: DeskScreen {
             updateImport(&view, key, app)
 
         case .exporting(var export):
-            if var dialog = export.confirm {
-                let outcome = dialog.handle(key)
-                export.confirm = nil
-                switch outcome {
-                case .chosen(0):
-                    task = .exporting(export)
-                    finishExport(export.form.values, replace: true, app)
-                case .chosen, .dismissed: task = .exporting(export)
-                default: export.confirm = dialog; task = .exporting(export)
-                }
+            if let yes = FormProblems.confirm(&export.confirm, key) {
+                task = .exporting(export)
+                if yes { finishExport(export.form.values, replace: true, app) }
                 return
             }
             switch export.form.handle(key) {
@@ -351,10 +339,8 @@ struct RosterScreen: DeskScreen {
     }
 
     mutating func updateImport(_ view: inout RosterImportView, _ key: Key, _ app: AppContext) {
-        if var dialog = view.confirm {
-            let outcome = dialog.handle(key)
-            view.confirm = nil
-            if outcome == .chosen(0) {
+        if let yes = FormProblems.confirm(&view.confirm, key) {
+            if yes {
                 if let added = view.commit(app) {
                     task = nil
                     list.refresh(app)
@@ -363,8 +349,6 @@ struct RosterScreen: DeskScreen {
                     app.toast(app.text("roster.import.done", added.count, range))
                     return
                 }
-            } else if case .handled = outcome {
-                view.confirm = dialog
             }
             task = .importing(view)
             return
