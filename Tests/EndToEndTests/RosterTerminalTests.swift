@@ -62,7 +62,8 @@ import Testing
         try t.type(c.name)
         t.wait(for: "找到 1 人")
         try t.press("Enter")
-        let screen = t.wait(for: "档案号 \(c.id.raw)")
+        // Wait for the whole frame (a capture can land while the terminal is still drawing it).
+        let screen = t.wait(for: "the file of \(c.id.raw) with its sections") { $0.contains("档案号 \(c.id.raw)") && $0.contains("■ 基本情况") }
         let band = try #require(screen.split(separator: "\n").first { $0.contains("⚠ 提醒:") })
         #expect(band.contains(c.alerts[0]))
         // The band sits right under the name line, above every section.
