@@ -12,7 +12,7 @@ enum CommandLineStaff {
     static func open(_ common: CommonOptions, notStaff: String = "roster.cli.not_staff", sharedAccount: String? = nil,
                      refusedExit: Int32 = 2) throws -> (Desk, Staff) {
         let t = common.text
-        let desk = try Launch.desk(path: common.logPath, clock: DeskClock(), options: Desk.Options(), common: common)
+        let desk = try Launch.desk(path: common.logPath, common: common)
         let login = Identity.current().osLogin
         // A shared desk account signs in with a PIN at the terminal; on the command line it is nobody.
         if desk.state.settings.sharedAccounts.contains(login) {

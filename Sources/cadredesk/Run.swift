@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeskApp
 import DeskCore
+import DeskLog
 import DeskTUI
 import Foundation
 
@@ -41,7 +42,7 @@ struct Demo: ParsableCommand {
     var staff: String?
     @Option(help: "Directory for the copy (default: a new temporary one). If it already holds a demo log, that log is opened: a second terminal with the same --dir joins the first.")
     var dir: String?
-    @Option(help: ArgumentHelp("Start the clock at this local time and let it run on from there (\"2026-11-23 09:30\"). Default: 09:30 on the day after the sample's last visit, so the sample's open work, today's schedule and due lists look as they did when it was made, whatever today's date.", valueName: "time"))
+    @Option(help: ArgumentHelp("Start the clock at this local time and let it run on from there (\"2026-11-23 09:30\"). Default: 09:30 on the day after the sample was made, so the sample's open work, today's schedule and due lists look as they did when it was made, whatever today's date.", valueName: "time"))
     var now: String?
 
     func validate() throws {
@@ -57,16 +58,18 @@ struct Demo: ParsableCommand {
         return DeskClock(timeZone: zone, source: { Date().addingTimeInterval(offset) })
     }
 
-    /// 09:30 on the day after the sample's last visit. Taken from what the
-    /// sample says happened (business dates), not from the records' `at`,
-    /// which is when the generator ran; and from the sample file, not the
-    /// copy, so every terminal joining a demo directory gets the same clock.
+    /// 09:30 on the day after the sample was made: `cadredesk sample` stamps
+    /// every record at the end of its last day, so this is the last record's
+    /// date, in the zone it was written in (the same in every time zone). Read
+    /// from the sample, not the copy, so every terminal joining a demo
+    /// directory gets the same clock; envelopes only, no fold of the events.
     static func nextMorning(after sample: String) throws -> LocalDateTime {
-        var o = Desk.Options()
+        var o = EventLog.Options()
         o.readOnly = true
-        let clock = DeskClock()
-        let last = try Desk(path: sample, clock: clock, options: o).state.visits.lastDay
-        return LocalDateTime(last.map { $0.adding(days: 1) } ?? clock.today, LocalTime(9, 30))
+        var last: Timestamp?
+        try EventLog(path: sample, options: o).poll { last = $0.at }
+        let day = last.map { LocalDate(dayNumber: $0.local.dayNumber).adding(days: 1) } ?? DeskClock().today
+        return LocalDateTime(day, LocalTime(9, 30))
     }
 
     func run() throws {
@@ -82,7 +85,7 @@ struct Demo: ParsableCommand {
             try FileManager.default.copyItem(atPath: source, toPath: copy)
             chmod(copy, 0o660)
         }
-        let desk = try Launch.desk(path: copy, clock: try clock(sample: source), options: Desk.Options(), common: common)
+        let desk = try Launch.desk(path: copy, clock: try clock(sample: source), common: common)
         let who = staff ?? desk.state.staff.active.first(where: { $0.role == .supervisor })?.id.raw
             ?? desk.state.staff.active.first?.id.raw
         var identity = Identity.current(demoStaff: who)
@@ -101,11 +104,11 @@ struct LookOptions: ParsableArguments {
 
 enum Launch {
     static func open(path: String, options: Desk.Options, identity: Identity, common: CommonOptions, look: LookOptions) throws {
-        try run(desk: desk(path: path, clock: DeskClock(), options: options, common: common), identity: identity, common: common, look: look)
+        try run(desk: desk(path: path, options: options, common: common), identity: identity, common: common, look: look)
     }
 
     /// Opens the log, or says in the user's language why not (exit 2).
-    static func desk(path: String, clock: DeskClock, options: Desk.Options, common: CommonOptions) throws -> Desk {
+    static func desk(path: String, clock: DeskClock = DeskClock(), options: Desk.Options = Desk.Options(), common: CommonOptions) throws -> Desk {
         do {
             return try Desk(path: path, clock: clock, options: options)
         } catch {

@@ -28,7 +28,10 @@ struct Sample: ParsableCommand {
         let started = ContinuousClock.now
         var o = Desk.Options()
         o.create = true
-        let desk = try Desk(path: out, clock: DeskClock(timeZone: TimeZone(identifier: "Asia/Shanghai")!), options: o)
+        // Every record is stamped 18:00 on the last day (China time), not with the time the
+        // generator happens to run: the same seed gives the same sample on any day, and the
+        // records say which day the sample stands at (`cadredesk demo` starts the next morning).
+        let desk = try Desk(path: out, clock: .fixed(LocalDateTime(end, LocalTime(18, 0))), options: o)
         try desk.perform(CreateFirstAdmin(login: "admin", name: "周文华"), as: Staff.bootstrapID)
         let generator = SampleGenerator(seed: seed, cadres: cadres, years: years, today: end)
         do {

@@ -61,7 +61,7 @@ import Testing
         let start = t.wait(for: "the tab line") { Tmux.tabLabels(in: $0).count >= 2 }
         let morning = "\(Demo.now.date.month)月\(Demo.now.date.day)日"
         #expect(start.split(separator: "\n").first?.contains(morning + " 周二 09:3") == true,
-                "the demo starts at 09:30 the morning after the sample's last visit, whatever today's date or time zone: \(start)")
+                "the demo starts at 09:30 the morning after the sample's day, whatever today's date or time zone: \(start)")
         let labels = Tmux.tabLabels(in: start)
         try #require(labels.count >= 2, "\(start)")
         func titled(_ label: String) -> (String) -> Bool {

@@ -39,11 +39,6 @@ public struct VisitBook: Sendable {
     /// Visits recorded, voided ones included.
     public var count: Int { rows.count }
 
-    /// The day of the latest visit on record (a visit is never dated in the future).
-    public var lastDay: LocalDate? {
-        byDay.lazy.filter { !$0.value.isEmpty }.map(\.key).max().map { LocalDate(dayNumber: Int($0)) }
-    }
-
     // MARK: apply
 
     mutating func log(_ v: VisitRecord, _ meta: EventMeta) {

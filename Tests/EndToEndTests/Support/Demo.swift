@@ -2,7 +2,7 @@ import DeskCore
 import Foundation
 
 /// `cadredesk demo` as the end-to-end tests see it: the sample log it copies,
-/// the clock it starts (09:30 on the morning after the sample's last visit,
+/// the clock it starts (09:30 on the morning after the sample's day,
 /// whatever today's date) and the state a terminal opens to.
 enum Demo {
     static var log: String {
