@@ -63,8 +63,10 @@ import Testing
         let beyond = c.query.slotProblems(room: c.chat, date: farDay, span: span((9, 0), (10, 0)), now: c.now)
         #expect(beyond.map(\.key) == ["centre.booking.too_far"])
         // The command refuses both for the same reasons.
-        #expect(throws: DeskError.self) { try c.book(c.chat, (9, 0), (9, 30), for: .cadre(c.cadre(1))) }
-        #expect(throws: DeskError.self) { try c.book(c.chat, (9, 0), (10, 0), on: farDay, for: .cadre(c.cadre(1))) }
+        for (date, s, problems) in [(CentreDesk.monday, span((9, 0), (9, 30)), past), (farDay, span((9, 0), (10, 0)), beyond)] {
+            let refused = c.refusal(BookRoom(room: c.chat, date: date, span: s, for: .cadre(c.cadre(1)), confirmed: true))
+            #expect(refused?.problems.map(\.key) == problems.map(\.key), "\(date)")
+        }
     }
 
     @Test func theCadresFileShowsEnrolmentsBookingsAndAttendance() throws {

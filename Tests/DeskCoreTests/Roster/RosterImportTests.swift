@@ -137,9 +137,12 @@ import Testing
         let plan = RosterImport.plan(Array(text.utf8), state: t.desk.state, today: t.desk.clock.today)
         #expect(plan.badRows == [2, 3])
         #expect(plan.errors.map(\.problem.key) == ["roster.contact.inactive", "roster.text.too_long"])
-        // and the commands the plan holds are refused the same way by the save
-        for command in plan.commands {
-            #expect(throws: DeskError.self) { try t.desk.perform(command, as: t.admin) }
+        // and the commands the plan holds are refused for the same reasons by the save
+        #expect(plan.commandRows == [2, 3])
+        for (command, row) in zip(plan.commands, plan.commandRows) {
+            var refused: [String] = []
+            do { try t.desk.perform(command, as: t.admin) } catch { refused = error.problems.map(\.key) }
+            #expect(refused == plan.errors.filter { $0.row == row }.map(\.problem.key), "row \(row)")
         }
     }
 
