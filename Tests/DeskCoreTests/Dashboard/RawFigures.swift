@@ -170,7 +170,7 @@ extension RawWorld {
             return out
         }
         let away = c.livingElsewhere.map { $0.since <= d } ?? false
-        if let level = c.careLevel, let every = settings.roster.careLevels.first(where: { $0.level == level })?.homeVisitEveryDays {
+        if let every = settings.roster.homeVisitInterval(level: c.careLevel) {
             let last = away ? latest { s.contactKinds.contains($0.record.kind) }
                 : latest { s.homeVisitKinds.contains($0.record.kind) && $0.record.cadres.count == 1 }
             let by = last.map { LocalDate(dayNumber: $0 / 1440).adding(days: every) } ?? d
