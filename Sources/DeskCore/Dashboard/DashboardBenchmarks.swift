@@ -47,6 +47,30 @@ public enum DashboardBenchmarks {
         return out
     }
 
+    /// Each part of the year's dashboard on its own, one thread, median of
+    /// `samples` (ms): where the time goes. The dashboard runs them side by side.
+    public static func parts(_ state: DeskState, now: LocalDateTime, samples: Int) -> [(String, Double)] {
+        let year = DashboardPeriod.current(.year, today: now.date)
+        let p = year.period, before = year.yearEarlier.period
+        let jobs: [(String, () -> Void)] = [
+            ("today's team work", { _ = state.teamDay(on: now.date) }),
+            ("contact-person counts", { _ = RosterLists.counts(in: state, on: now.date) }),
+            ("must-visit occasions", { _ = state.mustVisitOccasions(in: p, asOf: now.date) }),
+            ("hotline", { _ = state.hotlineStats(p, now: now) }),
+            ("coverage", { _ = state.contactCoverage(in: p) }),
+            ("centre", { _ = CentreQuery(state).figures(for: p, now: now) }),
+            ("visit totals", { _ = state.visitTotals(in: p) }),
+            ("visit extras", { _ = state.visitExtras(in: p) }),
+            ("roster at the start", { _ = state.rosterSnapshot(on: p.start.adding(days: -1)) }),
+            ("roster a year earlier", { _ = state.rosterSnapshot(on: before.end) }),
+            ("check-ins by week", { _ = state.checkInsByWeek(p) }),
+        ]
+        return jobs.map { name, job in
+            let t = (0..<samples).map { _ in time(job) }.sorted()
+            return (name, t[t.count / 2])
+        }
+    }
+
     static func time(_ body: () -> Void) -> Double {
         let d = ContinuousClock().measure(body)
         return Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15

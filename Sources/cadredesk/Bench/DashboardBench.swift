@@ -18,6 +18,10 @@ struct DashboardBench: ParsableCommand {
     var today = "2026-11-23"
     @Option(help: "Repetitions of each measurement.")
     var samples = 15
+    @Flag(help: "Also time each part of the year's dashboard on its own (one thread).")
+    var parts = false
+    @Flag(help: "Leave out the SQLite baseline (quicker, for working on one part).")
+    var noBaseline = false
 
     func run() throws {
         guard let day = LocalDate(today) else { throw ValidationError("bad --today") }
@@ -33,6 +37,18 @@ struct DashboardBench: ParsableCommand {
         let switching = Stats(DashboardBenchmarks.switching(state, now: now, rounds: max(2, samples / 3)))
         let recomputing = Stats(DashboardBenchmarks.switching(state, now: now, rounds: max(2, samples / 3), reuse: false))
 
+        if parts {
+            print("\nparts of the year's dashboard, each alone on one thread (median of \(samples))")
+            for (name, ms) in DashboardBenchmarks.parts(state, now: now, samples: samples) {
+                print("  " + name.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%7.1f ms", ms))
+            }
+        }
+        if noBaseline {
+            print("\nyear's dashboard: first after open \(String(format: "%.1f", first)) ms; again \(again.summary)")
+            print("  switching period         \(switching.summary)")
+            print("  … recomputing everything \(recomputing.summary)")
+            return
+        }
         let built = ContinuousClock.now
         let rows = DashboardBaseline(state, now: now)
         let db = try SQLiteDashboard(rows)
