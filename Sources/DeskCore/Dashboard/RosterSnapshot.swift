@@ -61,15 +61,14 @@ extension DeskState {
         snap.byCategory = snap.byCategory.filter { $0.value != 0 }
         snap.byRank = snap.byRank.filter { $0.value != 0 }
         // Ages: every file alive on the date (death is the only fact they depend on).
-        let files = roster.byID.values
-        var i = files.startIndex
-        while i != files.endIndex {
-            defer { files.formIndex(after: &i) }
-            if let died = files[i].deceasedOn, died <= date { continue }
-            let age = files[i].birthDate.age(on: date)
-            snap.living += 1
-            snap.ageSum += age
-            snap.ageSumByCategory[files[i].category, default: 0] += age
+        let day = Int32(date.dayNumber)
+        roster.facts.withUnsafeBufferPointer { rows in
+            for f in rows where f.deathDay > day {
+                let age = LocalDate(dayNumber: Int(f.birthDay)).age(on: date)
+                snap.living += 1
+                snap.ageSum += age
+                snap.ageSumByCategory[f.category, default: 0] += age
+            }
         }
         return snap
     }
@@ -102,15 +101,11 @@ extension DeskState {
 
     /// Files with a change (or a dated fact) after `date`.
     func filesChanged(after date: LocalDate) -> [Cadre] {
+        let day = Int32(date.dayNumber)
         var out: [Cadre] = []
-        let files = roster.byID.values
-        var i = files.startIndex
-        while i != files.endIndex {
-            defer { files.formIndex(after: &i) }
-            // Effective dates need not follow the order of recording: look at every change.
-            if Roster.hasDatedFact(files[i], after: date)
-                || (roster.changes[files[i].id]?.contains { Roster.undoable.contains($0.field) && Roster.day(of: $0) > date } ?? false) {
-                out.append(files[i])
+        roster.facts.withUnsafeBufferPointer { rows in
+            for i in rows.indices where rows[i].lastLifeDay > day {
+                if let c = roster.byID[roster.ids[i]] { out.append(c) }
             }
         }
         return out
@@ -125,9 +120,16 @@ extension Roster {
     /// The day a change counts from: its effective date, else the day it was recorded.
     static func day(of change: CadreChange) -> LocalDate { change.effective ?? change.at.date }
 
-    static func hasDatedFact(_ c: Cadre, after date: LocalDate) -> Bool {
-        (c.deceasedOn.map { $0 > date } ?? false) || (c.hospitalisedSince.map { $0 > date } ?? false)
-            || (c.livingElsewhere.map { $0.since > date } ?? false) || (c.widowedOn.map { $0 > date } ?? false)
+    /// `CadreFacts.lastLifeDay` of a file: its dated facts and the days its
+    /// life changes count from. Effective dates need not follow the order of
+    /// recording: every change is looked at.
+    static func lastLifeDay(_ c: Cadre, _ changes: [CadreChange]) -> Int32 {
+        var last = Int32.min
+        for d in [c.deceasedOn, c.hospitalisedSince, c.livingElsewhere?.since, c.widowedOn] {
+            if let d { last = max(last, Int32(d.dayNumber)) }
+        }
+        for change in changes where undoable.contains(change.field) { last = max(last, Int32(day(of: change).dayNumber)) }
+        return last
     }
 
     /// `c` as it stood at the end of `date` (state fields only; see `RosterSnapshot`):

@@ -51,36 +51,40 @@ extension DeskState {
         var stats = HotlineStats(period: period)
         var minutes: [String: [Int]] = [:]
         var allMinutes: [Int] = []
-        // A nested function borrows each ticket in place (no copy of its timeline).
-        func count(_ t: Ticket) {
-            guard t.voided == nil else { return }
-            if period.contains(t.openedAt.date) {
-                stats.tickets[.opened, default: []].append(t.id)
+        func count(_ ticket: UnsafePointer<Ticket>) {
+            // Fields are read through the pointer: binding the ticket to a
+            // name copied it (every field retained) on each call.
+            guard ticket.pointee.voided == nil else { return }
+            if period.contains(ticket.pointee.openedAt.date) {
+                stats.tickets[.opened, default: []].append(ticket.pointee.id)
                 stats.all.opened += 1
-                stats.byCategory[t.category, default: .init()].opened += 1
+                stats.byCategory[ticket.pointee.category, default: .init()].opened += 1
             }
-            for c in t.callbacks where period.contains(c.at.date) {
+            for c in ticket.pointee.callbacks where period.contains(c.at.date) {
                 stats.ratings[c.rating, default: 0] += 1
-                if c.rating == .dissatisfied { stats.tickets[.dissatisfied, default: []].append(t.id) }
+                if c.rating == .dissatisfied { stats.tickets[.dissatisfied, default: []].append(ticket.pointee.id) }
             }
-            if let r = t.resolvedAt, !t.status.isOpen, period.contains(r.date) {
-                let inTime = t.resolvedInTime(calendar: s.calendar) ?? false
-                let worked = s.calendar.workingMinutes(from: t.openedAt, to: r)
-                stats.tickets[.closed, default: []].append(t.id)
-                if !inTime { stats.tickets[.closedLate, default: []].append(t.id) }
-                if t.status != .closed { stats.tickets[.closedWithoutCallback, default: []].append(t.id) }
+            if let r = ticket.pointee.resolvedAt, !ticket.pointee.status.isOpen, period.contains(r.date) {
+                let inTime = ticket.pointee.resolvedInTime(calendar: s.calendar) ?? false
+                let worked = s.calendar.workingMinutes(from: ticket.pointee.openedAt, to: r)
+                stats.tickets[.closed, default: []].append(ticket.pointee.id)
+                if !inTime { stats.tickets[.closedLate, default: []].append(ticket.pointee.id) }
+                if ticket.pointee.status != .closed { stats.tickets[.closedWithoutCallback, default: []].append(ticket.pointee.id) }
                 stats.all.closed += 1
-                stats.byCategory[t.category, default: .init()].closed += 1
+                stats.byCategory[ticket.pointee.category, default: .init()].closed += 1
                 if inTime {
                     stats.all.closedInTime += 1
-                    stats.byCategory[t.category, default: .init()].closedInTime += 1
+                    stats.byCategory[ticket.pointee.category, default: .init()].closedInTime += 1
                 }
-                if t.status == .closed { stats.callbackDone += 1 }
+                if ticket.pointee.status == .closed { stats.callbackDone += 1 }
                 allMinutes.append(worked)
-                minutes[t.category, default: []].append(worked)
+                minutes[ticket.pointee.category, default: []].append(worked)
             }
         }
-        for i in tickets.all.indices { count(tickets.all[i]) }
+        tickets.all.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return }
+            for i in all.indices { count(base + i) }
+        }
         for id in tickets.open {
             if let i = tickets.position[id], tickets.all[i].nextDeadline(at: now, settings: s)?.level == .overdue {
                 stats.openOverdueNow += 1

@@ -11,6 +11,17 @@ struct CadreFacts: Sendable {
     var workUnit: Int32
     var partyBranch: Int32
     var contact: Int32
+    /// Days of death, of the current hospital admission, of the move to live
+    /// elsewhere and of widowhood (`noDay`: none).
+    var deathDay: Int32
+    var hospitalDay: Int32
+    var elsewhereDay: Int32
+    var widowedDay: Int32
+    static let noDay = Int32.max
+    /// The latest day a dated fact (death, hospital, living elsewhere,
+    /// widowhood) or a change in the cadre's life counts from (`Int32.min`:
+    /// none): a file looks the same on every date from this one on.
+    var lastLifeDay: Int32
 
     enum Flag {
         static let ill: UInt16 = 1 << 0, widowed: UInt16 = 1 << 1, alone: UInt16 = 1 << 2, emptyNest: UInt16 = 1 << 3
@@ -36,6 +47,17 @@ struct Interned: Sendable {
 }
 
 extension Roster {
+    /// Per slot (the order of `ids`): the file's place in id order. Files are
+    /// added in file-number order, so this is usually the slot itself.
+    func rankInIDOrder() -> [Int] {
+        if zip(ids, ids.dropFirst()).allSatisfy({ $0 < $1 }) { return Array(ids.indices) }
+        var ranks = [Int](repeating: 0, count: ids.count)
+        for (rank, slot) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { ranks[slot] = rank }
+        return ranks
+    }
+
+    private static func day(_ d: LocalDate?) -> Int32 { d.map { Int32($0.dayNumber) } ?? CadreFacts.noDay }
+
     mutating func putFacts(_ c: Cadre) {
         var flags: UInt16 = 0
         func set(_ f: UInt16, _ on: Bool) { if on { flags |= f } }
@@ -53,7 +75,10 @@ extension Roster {
         let f = CadreFacts(birthDay: Int32(c.birthDate.dayNumber), flags: flags, careLevel: Int8(clamping: c.careLevel ?? 0),
                            category: c.category, rank: c.rank, community: interned.number(c.community),
                            workUnit: interned.number(c.workUnit), partyBranch: interned.number(c.partyBranch),
-                           contact: interned.number(c.contact?.raw ?? ""))
+                           contact: interned.number(c.contact?.raw ?? ""),
+                           deathDay: Self.day(c.deceasedOn), hospitalDay: Self.day(c.hospitalisedSince),
+                           elsewhereDay: Self.day(c.livingElsewhere?.since), widowedDay: Self.day(c.widowedOn),
+                           lastLifeDay: Roster.lastLifeDay(c, changes[c.id] ?? []))
         if let i = factsSlot[c.id] {
             facts[i] = f
         } else {

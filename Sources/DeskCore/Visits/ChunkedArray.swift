@@ -14,9 +14,19 @@ struct ChunkedArray<Element: Sendable>: Sendable {
     private var mask: Int { chunkSize - 1 }
 
     subscript(i: Int) -> Element {
-        get { chunks[i >> shift][i & mask] }
+        get { withElement(i) { $0 } }
         // In place, so an element holding an array (a cadre's rows) is not copied to change it.
         _modify { yield &chunks[i >> shift][i & mask] }
+    }
+
+    /// Lends element `i` to `body` in place. Indexing the nested arrays
+    /// retained the chunk on every read, an atomic count two threads reading
+    /// the same rows fight over; through the buffers nothing is retained.
+    func withElement<R>(_ i: Int, _ body: (Element) throws -> R) rethrows -> R {
+        precondition(i >= 0 && i < count, "ChunkedArray index \(i) out of range 0..<\(count)")
+        return try chunks.withUnsafeBufferPointer { c in
+            try c[i >> shift].withUnsafeBufferPointer { try body($0[i & mask]) }
+        }
     }
 
     mutating func append(_ e: Element) {

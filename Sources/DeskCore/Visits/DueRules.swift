@@ -1,5 +1,8 @@
 /// Which must-visit rule a due item comes from.
 public enum DueRule: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Each rule's place when rules are ordered by name (lists sort by it).
+    static let rankByName: [DueRule: Int] = Dictionary(
+        uniqueKeysWithValues: allCases.sorted { $0.rawValue < $1.rawValue }.enumerated().map { ($1, $0) })
     /// 关怀等级: a home visit every N days (by level).
     case careVisit
     /// The care-level contact of a cadre living elsewhere: a call instead of a home visit.

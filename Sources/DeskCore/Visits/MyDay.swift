@@ -96,10 +96,15 @@ extension DeskState {
     }
 
     /// The cadre's birthday falling in `period`, if any.
-    static func birthday(of c: Cadre, in period: Period) -> LocalDate? {
-        for y in Set([period.start.year, period.end.year]).sorted() where y > c.birthDate.year {
-            let b = c.birthDate.anniversary(in: y)
+    static func birthday(of c: Cadre, in period: Period) -> LocalDate? { birthday(born: c.birthDate, in: period) }
+
+    /// The first anniversary of `born` in the period (no set of years built per call: this runs for every cadre).
+    static func birthday(born: LocalDate, in period: Period) -> LocalDate? {
+        var y = max(period.start.year, born.year + 1)
+        while y <= period.end.year {
+            let b = born.anniversary(in: y)
             if period.contains(b) { return b }
+            y += 1
         }
         return nil
     }

@@ -167,6 +167,13 @@ public struct VisitBook: Sendable {
 
     func track(of cadre: ID<Cadre>) -> CadreTrack? { slot(of: cadre).map { tracks[Int($0)] } }
 
+    /// Lends the cadre's track to `body` without copying it (an empty one
+    /// for a cadre never visited).
+    func withTrack<R>(of cadre: ID<Cadre>, _ body: (CadreTrack) -> R) -> R {
+        guard let s = slot(of: cadre) else { return body(CadreTrack.empty) }
+        return tracks.withElement(Int(s), body)
+    }
+
     /// The cadre's visit summary as of `date` (read in place: no copy of the track).
     func summary(of cadre: ID<Cadre>, through date: LocalDate) -> TrackSummary {
         guard let i = slot(of: cadre) else { return TrackSummary() }
@@ -240,6 +247,7 @@ struct VisitRow: Sendable {
 /// One cadre's visits in time order, and the latest visit of each kind and
 /// occasion, which is all the due rules need to look at.
 struct CadreTrack: Sendable {
+    static let empty = CadreTrack()
     /// Rows ordered by (visit time, row).
     var rows: [Int32] = []
     /// Over every non-voided row.

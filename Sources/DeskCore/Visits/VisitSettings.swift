@@ -99,4 +99,13 @@ public enum FestivalAudience: String, Sendable, Codable, Hashable, CaseIterable 
         case .everyone: return true
         }
     }
+
+    /// The same test on a file's compact row (the empty string is interned as 0).
+    func includes(_ f: CadreFacts) -> Bool {
+        switch self {
+        case .lixiuAndCareLevel: return f.category == .lixiu || f.flags & CadreFacts.Flag.cared != 0
+        case .partyMembers: return f.partyBranch != 0
+        case .everyone: return true
+        }
+    }
 }

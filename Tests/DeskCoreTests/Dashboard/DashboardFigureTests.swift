@@ -121,6 +121,9 @@ final class DashboardWorld: @unchecked Sendable {
         each { f, p in
             let mine = f.occasions.map { "\($0.cadre) \($0.rule.rawValue) \($0.by) \($0.outcome.rawValue) \($0.metOn.map(\.description) ?? "-")" }.sorted()
             #expect(mine == w.raw.occasions(p, asOf: now.date), "\(p)")
+            // Lists show them by deadline, then file number, then rule.
+            let keys = f.occasions.map { ($0.by.dayNumber, $0.cadre.raw, $0.rule.rawValue) }
+            #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 <= $1 }, "\(p): in order of day, cadre, rule")
             outcomes.formUnion(f.occasions.map(\.outcome))
         }
         #expect(outcomes.isSuperset(of: [.onTime, .late, .missed]), "the periods hold every outcome: \(outcomes)")

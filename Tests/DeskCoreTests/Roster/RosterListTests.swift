@@ -11,6 +11,17 @@ import Testing
         return c
     }
 
+    @Test func filesAddedOutOfOrderAreRankedByTheirIds() {
+        var b = StateBuilder()
+        for n in [3, 1, 2] { b.apply(CadreAdded(cadre: Self.cadre(n, born: 1940))) }
+        let roster = b.state.roster
+        #expect(roster.ids.map(\.raw) == ["C00003", "C00001", "C00002"], "the premise: slots in the order added")
+        #expect(roster.rankInIDOrder() == [2, 0, 1])
+        var sorted = StateBuilder()
+        for n in [1, 2, 3] { sorted.apply(CadreAdded(cadre: Self.cadre(n, born: 1940))) }
+        #expect(sorted.state.roster.rankInIDOrder() == [0, 1, 2])
+    }
+
     @Test func namedListsFollowTheirDefinitions() {
         var b = StateBuilder()
         let files = [
