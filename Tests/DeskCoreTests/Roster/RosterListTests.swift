@@ -22,6 +22,30 @@ import Testing
         #expect(sorted.state.roster.rankInIDOrder() == [0, 1, 2])
     }
 
+    @Test func festivalAudiencesSayTheSameOnTheFileAndOnItsCompactRow() {
+        var b = StateBuilder()
+        var n = 0
+        for category in [CadreCategory.lixiu, .tuixiu] {
+            for care in [nil, 2] as [Int?] {
+                for branch in ["", "机关第一支部"] {
+                    n += 1
+                    b.apply(CadreAdded(cadre: Self.cadre(n, born: 1940) { $0.category = category; $0.careLevel = care; $0.partyBranch = branch }))
+                }
+            }
+        }
+        let roster = b.state.roster
+        #expect(roster.ids.count == 8, "the premise: every combination on file")
+        for audience in FestivalAudience.allCases {
+            var included = 0
+            for (slot, id) in roster.ids.enumerated() {
+                let onFile = audience.includes(roster[id]!)
+                #expect(audience.includes(roster.facts[slot]) == onFile, "\(audience) \(id)")
+                if onFile { included += 1 }
+            }
+            #expect(included > 0, "\(audience) includes someone")
+        }
+    }
+
     @Test func namedListsFollowTheirDefinitions() {
         var b = StateBuilder()
         let files = [
