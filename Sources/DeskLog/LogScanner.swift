@@ -1,7 +1,8 @@
 /// Where reading stopped, and why. Every way a log can go wrong has a name here
 /// (as in LevelDB's log_reader), and each has a test.
 public enum ScanEnd: Sendable, Equatable {
-    /// Every byte belongs to a whole record.
+    /// Every byte belongs to a whole record, or to the free space after the
+    /// last one (NUL bytes to the end of the file).
     case clean
     /// Bytes after the last whole record that do not form records followed by
     /// anything valid: an append that never finished (crash, or still being
@@ -138,11 +139,13 @@ struct LogScanner<Payload> {
 
     var stopped: Bool { if case .corrupt = end { return true }; if case .newer = end { return true }; return false }
 
-    /// Classifies what is left at end of file.
-    mutating func finish(fileEnd: Int) -> ScanEnd {
+    /// Classifies what is left at end of file. `freeSpace`: how many bytes at
+    /// the very end are known to be NUL, all of them from a line start on (free
+    /// space a writer added); when that is the whole tail, the log is clean.
+    mutating func finish(fileEnd: Int, freeSpace: Int = 0) -> ScanEnd {
         if let e = end, stopped { return e }
         let tailLength = fileEnd - committedEnd
-        if tailLength == 0 { end = .clean; return .clean }
+        if tailLength == 0 || (tailLength == freeSpace && badStart == nil && pending.isEmpty) { end = .clean; return .clean }
         let reason: TailReason
         if let bad = badStart {
             reason = .badRecord(bad.problem)

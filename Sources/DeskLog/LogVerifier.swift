@@ -9,6 +9,8 @@ public struct LogVerification: Sendable {
     public var firstAt: Timestamp?
     public var lastAt: Timestamp?
     public var fileSize = 0
+    /// NUL bytes after the last record: free space a writer added (clean logs only).
+    public var freeSpace = 0
     public var end: ScanEnd = .clean
     /// Problems inside records that are otherwise well framed.
     public var duplicateID: (line: Int, id: UUID)?
@@ -57,6 +59,7 @@ extension EventLog {
         v.lastSeq = log.lastSeq
         v.end = log.end
         v.fileSize = try log.currentSize()
+        if case .clean = v.end { v.freeSpace = v.fileSize - log.committedEnd }
         return v
     }
 }

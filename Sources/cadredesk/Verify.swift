@@ -35,7 +35,7 @@ struct Verify: ParsableCommand {
         print("\(t("verify.last_seq")): \(v.lastSeq)")
         print("\(t("verify.first_at")): \(v.firstAt?.description ?? "-")")
         print("\(t("verify.last_at")): \(v.lastAt?.description ?? "-")")
-        print("\(t("verify.size")): \(t("verify.bytes", v.fileSize))")
+        print("\(t("verify.size")): \(t("verify.bytes", v.fileSize))" + (v.freeSpace > 0 ? t("verify.free_space", v.freeSpace) : ""))
         print(VerifyReport.describe(v, t))
         print(t("verify.elapsed", String(format: "%.0f", ms)))
         if v.exitCode != 0 { throw ExitCode(v.exitCode) }

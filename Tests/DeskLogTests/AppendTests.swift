@@ -23,9 +23,11 @@ import Testing
         #expect(Array(records.prefix(20).map(\.id)) == ids)
         #expect(try records[0].dataJSON["note"]?.stringValue == "第0条\n含换行\"引号\"")
         #expect(records[20].by == "S002")
-        // One event per line: the JSON never contains a raw newline.
-        let text = try String(contentsOfFile: dir.file("desk.log"), encoding: .utf8)
-        #expect(text.split(separator: "\n").count == 23)
+        // One event per line: the JSON never contains a raw newline. After
+        // the last line: free space, NUL bytes to the end of the file.
+        let content = contentBytes(dir.file("desk.log"))
+        #expect(content.last == 0x0A && content.split(separator: 0x0A).count == 23)
+        #expect(fileSize(dir.file("desk.log")) > content.count)
     }
 
     @Test func aNewLogIsGroupAndOwnerReadWriteOnly() throws {
@@ -228,6 +230,68 @@ import Testing
         let back = try log.record(at: w[0].offset)
         #expect(back.id == w[0].id && back.seq == 2)
         #expect(try back.dataJSON["note"]?.stringValue?.count == 2000)
+    }
+
+    @Test func anAppendInsideTheFreeSpaceLeavesTheSizeAloneAndAnotherHandleStillSeesIt() throws {
+        let dir = TempDir()
+        let path = dir.file("desk.log")
+        let writer = try writableLog(path)
+        let reader = try writableLog(path, create: false)
+        _ = try writer.append(by: "S001") { _ in [draft("first")] }
+        let size = fileSize(path)
+        #expect(size > contentBytes(path).count, "the first append left free space")
+        #expect(try reader.poll { _ in } == 1)
+        for i in 2...5 {
+            _ = try writer.append(by: "S001") { _ in [draft("第\(i)条")] }
+            #expect(fileSize(path) == size, "append \(i) landed in the free space")
+            var seen: [UInt64] = []
+            #expect(try reader.poll { seen.append($0.seq) } == 1)
+            #expect(seen == [UInt64(i)])
+            #expect(try reader.poll { _ in } == 0, "an idle poll finds nothing")
+        }
+        // And the reader, writing in turn, continues after the writer's records.
+        let w = try reader.append(by: "S002") { _ in [draft("reader writes")] }
+        #expect(w[0].seq == 6 && fileSize(path) == size)
+        #expect(try writer.poll { _ in } == 1)
+    }
+
+    @Test func whenTheFreeSpaceRunsOutTheFileGrowsByAStepAndEveryRecordReadsBack() throws {
+        let dir = TempDir()
+        let path = dir.file("desk.log")
+        let log = try writableLog(path, freeSpaceStep: 1000)
+        var sizes = Set<Int>()
+        for i in 1...60 {
+            _ = try log.append(by: "S001") { _ in [draft(String(repeating: "走访", count: i % 7))] }
+            sizes.insert(fileSize(path))
+        }
+        #expect(sizes.count > 5 && sizes.count < 30, "grew in steps, not by every append: \(sizes.count) sizes")
+        let (records, end, _) = try readAll(path)
+        #expect(end == .clean && records.map(\.seq) == Array(1...60))
+        let v = try EventLog.verify(path: path)
+        #expect(v.exitCode == 0 && v.records == 60 && v.freeSpace == fileSize(path) - contentBytes(path).count)
+        #expect(v.freeSpace > 0)
+        // With no step the file grows by each append and ends with its last record.
+        let plain = try writableLog(dir.file("plain.log"), freeSpaceStep: 0)
+        _ = try plain.append(by: "S001") { _ in [draft("x")] }
+        #expect(fileSize(dir.file("plain.log")) == contentBytes(dir.file("plain.log")).count)
+    }
+
+    @Test func aFailureToAddFreeSpaceIsNotSavedAndChangesNothing() throws {
+        let dir = TempDir()
+        let io = FaultyIO()
+        let log = try writableLog(dir.file("desk.log"), io: io, freeSpaceStep: 0)
+        _ = try log.append(by: "S001") { _ in [draft("before")] }
+        io.set { $0.failTruncate = true }
+        do {
+            _ = try log.append(by: "S001") { _ in [draft("lost")] }
+            Issue.record("expected not saved")
+        } catch LogError.notSaved(let cause, let landed) {
+            #expect(cause.operation == "ftruncate" && !landed)
+        }
+        io.set { $0.failTruncate = false }
+        _ = try log.append(by: "S001") { _ in [draft("after")] }
+        let (records, end, _) = try readAll(dir.file("desk.log"))
+        #expect(end == .clean && records.map(\.seq) == [1, 2])
     }
 }
 

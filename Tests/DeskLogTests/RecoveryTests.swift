@@ -40,23 +40,65 @@ import Testing
         #expect(checked == fixture.bytes.count + 1)
     }
 
-    @Test func aZeroFilledTailIsTornAndTheNextAppendSetsItAsideThenRepairs() throws {
+    @Test func aZeroFilledTailIsFreeSpaceAndTheNextAppendWritesOverIt() throws {
         let dir = TempDir()
         let path = dir.file("desk.log")
         fixture.write(to: path, bytes: fixture.bytes + [UInt8](repeating: 0, count: 4096))
         let (records, end, _) = try readAll(path)
         #expect(records.count == 200)
-        guard case .tornTail(let offset, 4096, 201, .incompleteLine) = end else { Issue.record("end \(end)"); return }
-        #expect(offset == fixture.bytes.count)
+        #expect(end == .clean)
+        #expect(try EventLog.verify(path: path).exitCode == 0)
         let log = try writableLog(path)
         try log.poll { _ in }
-        let written = try log.append(by: "S001") { _ in [draft("修复后第一条")] }
-        #expect(written[0].seq == 201)
-        let side = try #require(dir.files.first { $0.hasPrefix("desk.log.torn-\(offset)-") })
-        #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file(side))) == Data(count: 4096))
+        let written = try log.append(by: "S001") { _ in [draft("写在预留空间里")] }
+        #expect(written[0].seq == 201 && written[0].offset == fixture.bytes.count)
+        #expect(fileSize(path) == fixture.bytes.count + 4096, "written over the free space, not after it")
+        #expect(!dir.files.contains { $0.hasPrefix("desk.log.torn-") }, "nothing to set aside")
         let after = try readAll(path)
         #expect(after.records.count == 201)
         #expect(after.end == .clean)
+    }
+
+    @Test func aTornRecordInTheFreeSpaceIsSetAsideWithoutTheFreeSpace() throws {
+        let dir = TempDir()
+        let path = dir.file("desk.log")
+        let partial = Array(fixture.bytes[fixture.lineStart(ofRecord: 100)..<(fixture.lineStart(ofRecord: 100) + 50)])
+        fixture.write(to: path, bytes: fixture.bytes + partial + [UInt8](repeating: 0, count: 4096))
+        let (records, end, _) = try readAll(path)
+        #expect(records.count == 200)
+        guard case .tornTail(let offset, let length, 201, .incompleteLine) = end else { Issue.record("end \(end)"); return }
+        #expect(offset == fixture.bytes.count && length == 50 + 4096)
+        let log = try writableLog(path)
+        try log.poll { _ in }
+        _ = try log.append(by: "S001") { _ in [draft("修复后第一条")] }
+        let side = try #require(dir.files.first { $0.hasPrefix("desk.log.torn-\(offset)-") })
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file(side))) == Data(partial), "the torn bytes, not the NULs after them")
+        let after = try readAll(path)
+        #expect(after.records.count == 201 && after.end == .clean)
+    }
+
+    @Test func nulBytesFollowedByAnythingElseAreNotFreeSpace() throws {
+        let zeros = [UInt8](repeating: 0, count: 300)
+        // A stray byte in the NULs: a torn tail, repaired by the next write.
+        let dir = TempDir()
+        let stray = dir.file("stray.log")
+        fixture.write(to: stray, bytes: fixture.bytes + zeros + [0x37] + zeros)
+        guard case .tornTail(let offset, _, _, _) = try readAll(stray).end else { Issue.record("expected torn"); return }
+        #expect(offset == fixture.bytes.count)
+        #expect(try EventLog.verify(path: stray).exitCode == 1)
+        // A whole valid record after NULs (e.g. a record whose first bytes
+        // were zeroed): damage, never free space to write over.
+        let hidden = dir.file("hidden.log")
+        let last = Array(fixture.bytes[fixture.lineStart(ofRecord: 199)...])
+        fixture.write(to: hidden, bytes: Array(fixture.bytes[..<fixture.lineStart(ofRecord: 199)]) + zeros + [0x0A] + last)
+        let (records, end, _) = try readAll(hidden)
+        #expect(records.count == 199)
+        guard case .corrupt(let c) = end else { Issue.record("expected corruption, got \(end)"); return }
+        #expect(c.offset == fixture.lineStart(ofRecord: 199) && c.validRecordsAfter == 1)
+        #expect(try EventLog.verify(path: hidden).exitCode == 2)
+        let log = try writableLog(hidden, create: false)
+        #expect(throws: LogError.self) { try log.append(by: "S001") { _ in [draft("must not overwrite")] } }
+        #expect(contentBytes(hidden).suffix(last.count) == last[...], "the record after the damage is still there")
     }
 
     @Test func aRandomGarbageTailWithNewlinesIsTornNotCorruption() throws {

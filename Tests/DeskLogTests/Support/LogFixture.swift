@@ -84,11 +84,21 @@ func readAll(_ path: String) throws -> (records: [LogRecord], end: ScanEnd, log:
     return (records, log.end, log)
 }
 
-func writableLog(_ path: String, io: any FileIO = PosixFileIO(), create: Bool = true) throws -> EventLog {
+func writableLog(_ path: String, io: any FileIO = PosixFileIO(), create: Bool = true, freeSpaceStep: Int? = nil) throws -> EventLog {
     var o = EventLog.Options()
     o.create = create
     o.io = io
+    if let freeSpaceStep { o.freeSpaceStep = freeSpaceStep }
     return try EventLog(path: path, options: o)
+}
+
+func fileSize(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1 }
+
+/// The file's bytes without the free space (NUL bytes) at its end.
+func contentBytes(_ path: String) -> [UInt8] {
+    var b = [UInt8]((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data())
+    while b.last == 0 { b.removeLast() }
+    return b
 }
 
 func draft(_ text: String) -> EventDraft {

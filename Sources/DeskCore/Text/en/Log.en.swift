@@ -17,6 +17,7 @@ extension EN {
         "verify.last_at": "Last at",
         "verify.size": "File size",
         "verify.bytes": "{0} bytes",
+        "verify.free_space": " (of which {0} bytes free space)",
         "verify.ok": "Clean.",
         "verify.torn": "Unfinished record at the end (from line {0}, {1} bytes: {2}). This is safe: the next write sets these bytes aside and repairs it.",
         "verify.corrupt": "Log damaged at line {0}, byte offset {1}: {2}. {3} valid records follow.",

@@ -17,6 +17,7 @@ extension ZH {
         "verify.last_at": "最晚时间",
         "verify.size": "文件大小",
         "verify.bytes": "{0} 字节",
+        "verify.free_space": "(其中 {0} 字节为预留空间)",
         "verify.ok": "完好。",
         "verify.torn": "末尾有未写完的记录(第 {0} 行起,{1} 字节:{2})。这是安全的:下次写入时会先另存这些字节再修复。",
         "verify.corrupt": "日志损坏:第 {0} 行,字节偏移 {1}:{2}。其后有 {3} 条有效记录。",
