@@ -15,7 +15,7 @@ public enum JSONCoding {
     }
 
     public static func decode<T: Decodable>(_ type: T.Type, from json: JSON) throws -> T {
-        try TreeDecoder(json, codingPath: []).decodeAny(T.self)
+        try TreeDecoder(json).decodeAny(T.self)
     }
 
     public static func decode<T: Decodable>(_ type: T.Type, from bytes: ArraySlice<UInt8>) throws -> T {
@@ -229,27 +229,58 @@ struct SingleEnc: SingleValueEncodingContainer {
 
 // MARK: - Decoding
 
+/// Where a container is in the document. The coding path is put together only
+/// when something asks for it (an error message): building an array of keys
+/// for every field decoded was a good part of opening a large log.
+final class PathNode: @unchecked Sendable {
+    let parent: PathNode?
+    let key: (any CodingKey)?
+
+    init(parent: PathNode?, key: (any CodingKey)?) {
+        self.parent = parent
+        self.key = key
+    }
+
+    static let root = PathNode(parent: nil, key: nil)
+
+    var path: [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var node: PathNode? = self
+        while let n = node, let k = n.key {
+            keys.append(k)
+            node = n.parent
+        }
+        return keys.reversed()
+    }
+}
+
 struct TreeDecoder: Decoder {
     let value: JSON
-    var codingPath: [any CodingKey]
+    /// The container this value sits in, and its key there (nil at the root).
+    let parent: PathNode
+    let key: (any CodingKey)?
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(_ value: JSON, codingPath: [any CodingKey]) {
+    init(_ value: JSON, parent: PathNode = .root, key: (any CodingKey)? = nil) {
         self.value = value
-        self.codingPath = codingPath
+        self.parent = parent
+        self.key = key
     }
+
+    var codingPath: [any CodingKey] { parent.path + (key.map { [$0] } ?? []) }
+    private var here: PathNode { key.map { PathNode(parent: parent, key: $0) } ?? parent }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let o) = value else { throw mismatch("object") }
-        return KeyedDecodingContainer(KeyedDec<Key>(object: o, codingPath: codingPath))
+        return KeyedDecodingContainer(KeyedDec<Key>(object: o, node: here))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard case .array(let a) = value else { throw mismatch("array") }
-        return UnkeyedDec(items: a, codingPath: codingPath)
+        return UnkeyedDec(items: a, node: here)
     }
 
-    func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleDec(value: value, codingPath: codingPath) }
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleDec(decoder: self) }
 
     func mismatch(_ expected: String) -> DecodingError {
         .typeMismatch(Any.self, .init(codingPath: codingPath, debugDescription: "expected \(expected), found \(value.kindName)"))
@@ -260,33 +291,33 @@ struct TreeDecoder: Decoder {
         return try T(from: self)
     }
 
-    static func primitive<T: Decodable>(_ type: T.Type, _ value: JSON, _ path: [any CodingKey]) throws -> T? {
+    static func primitive<T: Decodable>(_ type: T.Type, _ value: JSON, _ path: @autoclosure () -> [any CodingKey]) throws -> T? {
         if T.self == String.self {
-            guard case .string(let s) = value else { throw mismatchError(path, "string", value) }
+            guard case .string(let s) = value else { throw mismatchError(path(), "string", value) }
             return (s as! T)
         }
-        if T.self == Int.self { return (Int(try integer(value, path, Int.self)) as! T) }
-        if T.self == Int64.self { return (try integer(value, path, Int64.self) as! T) }
+        if T.self == Int.self { return (Int(try integer(value, path(), Int.self)) as! T) }
+        if T.self == Int64.self { return (try integer(value, path(), Int64.self) as! T) }
         if T.self == Bool.self {
-            guard case .bool(let b) = value else { throw mismatchError(path, "bool", value) }
+            guard case .bool(let b) = value else { throw mismatchError(path(), "bool", value) }
             return (b as! T)
         }
         if T.self == UUID.self {
-            guard case .string(let s) = value, let u = UUID(uuidString: s) else { throw mismatchError(path, "UUID", value) }
+            guard case .string(let s) = value, let u = UUID(uuidString: s) else { throw mismatchError(path(), "UUID", value) }
             return (u as! T)
         }
         if T.self == Date.self {
-            guard case .string(let s) = value, let t = Timestamp(s) else { throw mismatchError(path, "timestamp", value) }
+            guard case .string(let s) = value, let t = Timestamp(s) else { throw mismatchError(path(), "timestamp", value) }
             return (t.date as! T)
         }
         if T.self == JSON.self { return (value as! T) }
         return nil
     }
 
-    static func integer<I: FixedWidthInteger>(_ value: JSON, _ path: [any CodingKey], _ type: I.Type) throws -> I {
-        guard case .int(let i) = value else { throw mismatchError(path, "integer", value) }
+    static func integer<I: FixedWidthInteger>(_ value: JSON, _ path: @autoclosure () -> [any CodingKey], _ type: I.Type) throws -> I {
+        guard case .int(let i) = value else { throw mismatchError(path(), "integer", value) }
         guard let v = I(exactly: i) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "\(i) does not fit \(I.self)"))
+            throw DecodingError.dataCorrupted(.init(codingPath: path(), debugDescription: "\(i) does not fit \(I.self)"))
         }
         return v
     }
@@ -312,7 +343,8 @@ extension JSON {
 
 struct KeyedDec<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let object: JSONObject
-    var codingPath: [any CodingKey]
+    let node: PathNode
+    var codingPath: [any CodingKey] { node.path }
 
     var allKeys: [Key] { object.members.compactMap { Key(stringValue: $0.key) } }
     func contains(_ key: Key) -> Bool { object[key.stringValue] != nil }
@@ -324,6 +356,8 @@ struct KeyedDec<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return v
     }
 
+    private func path(_ key: Key) -> [any CodingKey] { codingPath + [key] }
+
     func decodeNil(forKey key: Key) throws -> Bool {
         guard let v = object[key.stringValue] else { return true }
         if case .null = v { return true }
@@ -331,84 +365,86 @@ struct KeyedDec<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func decode(_ type: String.Type, forKey key: Key) throws -> String {
-        guard case .string(let s) = try get(key) else { throw TreeDecoder.mismatchError(codingPath + [key], "string", try get(key)) }
+        let v = try get(key)
+        guard case .string(let s) = v else { throw TreeDecoder.mismatchError(path(key), "string", v) }
         return s
     }
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
-        guard case .bool(let b) = try get(key) else { throw TreeDecoder.mismatchError(codingPath + [key], "bool", try get(key)) }
+        let v = try get(key)
+        guard case .bool(let b) = v else { throw TreeDecoder.mismatchError(path(key), "bool", v) }
         return b
     }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try TreeDecoder.integer(try get(key), codingPath + [key], Int.self) }
-    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try TreeDecoder.integer(try get(key), codingPath + [key], Int8.self) }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try TreeDecoder.integer(try get(key), codingPath + [key], Int16.self) }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try TreeDecoder.integer(try get(key), codingPath + [key], Int32.self) }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try TreeDecoder.integer(try get(key), codingPath + [key], Int64.self) }
-    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try TreeDecoder.integer(try get(key), codingPath + [key], UInt.self) }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try TreeDecoder.integer(try get(key), codingPath + [key], UInt8.self) }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try TreeDecoder.integer(try get(key), codingPath + [key], UInt16.self) }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try TreeDecoder.integer(try get(key), codingPath + [key], UInt32.self) }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try TreeDecoder.integer(try get(key), codingPath + [key], UInt64.self) }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try TreeDecoder.integer(try get(key), path(key), Int.self) }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try TreeDecoder.integer(try get(key), path(key), Int8.self) }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try TreeDecoder.integer(try get(key), path(key), Int16.self) }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try TreeDecoder.integer(try get(key), path(key), Int32.self) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try TreeDecoder.integer(try get(key), path(key), Int64.self) }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try TreeDecoder.integer(try get(key), path(key), UInt.self) }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try TreeDecoder.integer(try get(key), path(key), UInt8.self) }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try TreeDecoder.integer(try get(key), path(key), UInt16.self) }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try TreeDecoder.integer(try get(key), path(key), UInt32.self) }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try TreeDecoder.integer(try get(key), path(key), UInt64.self) }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
         switch try get(key) {
         case .double(let d): return d
         case .int(let i): return Double(i)
-        case let v: throw TreeDecoder.mismatchError(codingPath + [key], "number", v)
+        case let v: throw TreeDecoder.mismatchError(path(key), "number", v)
         }
     }
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { Float(try decode(Double.self, forKey: key)) }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         let v = try get(key)
-        let path = codingPath + [key]
-        if let p = try TreeDecoder.primitive(type, v, path) { return p }
-        return try T(from: TreeDecoder(v, codingPath: path))
+        if let p = try TreeDecoder.primitive(type, v, path(key)) { return p }
+        return try T(from: TreeDecoder(v, parent: node, key: key))
     }
 
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
         guard let v = object[key.stringValue] else { return nil }
         if case .null = v { return nil }
-        guard case .string(let s) = v else { throw TreeDecoder.mismatchError(codingPath + [key], "string", v) }
+        guard case .string(let s) = v else { throw TreeDecoder.mismatchError(path(key), "string", v) }
         return s
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let v = object[key.stringValue] else { return nil }
         if case .null = v { return nil }
-        let path = codingPath + [key]
-        if let p = try TreeDecoder.primitive(type, v, path) { return p }
-        return try T(from: TreeDecoder(v, codingPath: path))
+        if let p = try TreeDecoder.primitive(type, v, path(key)) { return p }
+        return try T(from: TreeDecoder(v, parent: node, key: key))
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        try TreeDecoder(try get(key), codingPath: codingPath + [key]).container(keyedBy: type)
+        try TreeDecoder(try get(key), parent: node, key: key).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        try TreeDecoder(try get(key), codingPath: codingPath + [key]).unkeyedContainer()
+        try TreeDecoder(try get(key), parent: node, key: key).unkeyedContainer()
     }
 
-    func superDecoder() throws -> any Decoder { TreeDecoder(object["super"] ?? .null, codingPath: codingPath) }
-    func superDecoder(forKey key: Key) throws -> any Decoder { TreeDecoder(object[key.stringValue] ?? .null, codingPath: codingPath + [key]) }
+    func superDecoder() throws -> any Decoder { TreeDecoder(object["super"] ?? .null, parent: node) }
+    func superDecoder(forKey key: Key) throws -> any Decoder { TreeDecoder(object[key.stringValue] ?? .null, parent: node, key: key) }
 }
 
 struct UnkeyedDec: UnkeyedDecodingContainer {
     let items: [JSON]
-    var codingPath: [any CodingKey]
+    let node: PathNode
     var currentIndex = 0
     var count: Int? { items.count }
     var isAtEnd: Bool { currentIndex >= items.count }
+    var codingPath: [any CodingKey] { node.path }
 
-    init(items: [JSON], codingPath: [any CodingKey]) {
+    init(items: [JSON], node: PathNode) {
         self.items = items
-        self.codingPath = codingPath
+        self.node = node
     }
 
-    mutating func next() throws -> (JSON, [any CodingKey]) {
+    /// The next item, as a decoder that knows where it is.
+    mutating func next() throws -> TreeDecoder {
         guard !isAtEnd else {
             throw DecodingError.valueNotFound(Any.self, .init(codingPath: codingPath, debugDescription: "array ended"))
         }
         defer { currentIndex += 1 }
-        return (items[currentIndex], codingPath + [AnyKey(intValue: currentIndex)])
+        return TreeDecoder(items[currentIndex], parent: node, key: AnyKey(intValue: currentIndex))
     }
 
     mutating func decodeNil() throws -> Bool {
@@ -418,31 +454,27 @@ struct UnkeyedDec: UnkeyedDecodingContainer {
     }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        let (v, path) = try next()
-        if let p = try TreeDecoder.primitive(type, v, path) { return p }
-        if T.self == Double.self { return try SingleDec(value: v, codingPath: path).decode(Double.self) as! T }
-        return try T(from: TreeDecoder(v, codingPath: path))
+        let item = try next()
+        if let p = try TreeDecoder.primitive(type, item.value, item.codingPath) { return p }
+        if T.self == Double.self { return try SingleDec(decoder: item).decode(Double.self) as! T }
+        return try T(from: item)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-        let (v, path) = try next()
-        return try TreeDecoder(v, codingPath: path).container(keyedBy: type)
+        try next().container(keyedBy: type)
     }
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        let (v, path) = try next()
-        return try TreeDecoder(v, codingPath: path).unkeyedContainer()
+        try next().unkeyedContainer()
     }
 
-    mutating func superDecoder() throws -> any Decoder {
-        let (v, path) = try next()
-        return TreeDecoder(v, codingPath: path)
-    }
+    mutating func superDecoder() throws -> any Decoder { try next() }
 }
 
 struct SingleDec: SingleValueDecodingContainer {
-    let value: JSON
-    var codingPath: [any CodingKey]
+    let decoder: TreeDecoder
+    var value: JSON { decoder.value }
+    var codingPath: [any CodingKey] { decoder.codingPath }
 
     func decodeNil() -> Bool { if case .null = value { return true } else { return false } }
     func decode(_ type: Bool.Type) throws -> Bool {
@@ -473,6 +505,6 @@ struct SingleDec: SingleValueDecodingContainer {
     func decode(_ type: UInt64.Type) throws -> UInt64 { try TreeDecoder.integer(value, codingPath, UInt64.self) }
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         if let p = try TreeDecoder.primitive(type, value, codingPath) { return p }
-        return try T(from: TreeDecoder(value, codingPath: codingPath))
+        return try T(from: decoder)
     }
 }

@@ -7,6 +7,17 @@ public struct LocalTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Parses `H:MM`, `HH:MM`, `HHMM` and `24:00` (end of day, for opening hours).
     public init?(_ text: String) {
+        if let fast = LogDigits.read(text, { LogDigits.time($0, 0) }) {
+            guard let t = fast else { return nil }
+            self = t
+        } else {
+            guard let t = Self.lenient(text) else { return nil }
+            self = t
+        }
+    }
+
+    /// Every accepted form, by splitting the text.
+    static func lenient(_ text: String) -> LocalTime? {
         let parts = text.split(separator: ":")
         var h = 0, m = 0
         if parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), parts[1].count == 2 {
@@ -17,7 +28,7 @@ public struct LocalTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
             return nil
         }
         guard (0...24).contains(h), (0..<60).contains(m), h < 24 || m == 0 else { return nil }
-        minuteOfDay = h * 60 + m
+        return LocalTime(h, m)
     }
 
     public var hour: Int { minuteOfDay / 60 }
@@ -60,9 +71,25 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, Codable, CustomStri
 
     /// Parses `YYYY-MM-DD HH:MM` (a `T` separator is accepted too).
     public init?(_ text: String) {
+        let fast = LogDigits.read(text) { b -> LocalDateTime?? in
+            guard b.count == 16, case .some(let d) = LogDigits.date(b, 0), case .some(let t) = LogDigits.time(b, 11) else { return .none }
+            guard let d, let t else { return .some(nil) }
+            return .some(LocalDateTime(d, t))
+        }
+        if let fast {
+            guard let v = fast else { return nil }
+            self = v
+        } else {
+            guard let v = Self.lenient(text) else { return nil }
+            self = v
+        }
+    }
+
+    /// Every accepted form, by splitting the text.
+    static func lenient(_ text: String) -> LocalDateTime? {
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" })
         guard parts.count == 2, let d = LocalDate(String(parts[0])), let t = LocalTime(String(parts[1])) else { return nil }
-        self.init(d, t)
+        return LocalDateTime(d, t)
     }
 
     public var minutes: Int { date.dayNumber * 1440 + time.minuteOfDay }
