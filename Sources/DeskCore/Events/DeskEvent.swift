@@ -10,6 +10,8 @@ import Foundation
 public protocol DeskEvent: Codable, Sendable {
     static var type: String { get }
     func apply(to state: inout DeskState, _ meta: EventMeta)
+    /// The event from its `data` (Codable unless a type reads it faster itself).
+    static func decoded(from json: JSON) throws -> any DeskEvent
 }
 
 /// The envelope facts of an applied event.
@@ -41,7 +43,7 @@ public struct EventMeta: Sendable, Hashable {
 extension DeskEvent {
     public var typeName: String { Self.type }
 
-    static func decoded(from json: JSON) throws -> any DeskEvent {
+    public static func decoded(from json: JSON) throws -> any DeskEvent {
         try JSONCoding.decode(Self.self, from: json)
     }
 }

@@ -1,3 +1,4 @@
+import DeskLog
 /// Visit events. A visit is never edited or deleted in place: corrections are
 /// `visit.amended` (the whole record again) and `visit.voided` (with a reason).
 public enum VisitEvents {
@@ -8,6 +9,10 @@ public struct VisitLogged: DeskEvent {
     public static let type = "visit.logged"
     public var visit: VisitRecord
     public init(visit: VisitRecord) { self.visit = visit }
+    /// Most of a log is visits: read them without the Codable machinery.
+    public static func decoded(from json: JSON) throws -> any DeskEvent {
+        VisitLogged(visit: try VisitRecord(json: try JSONFields(json, at: [])[CodingKeys.visit.stringValue]))
+    }
     public func apply(to state: inout DeskState, _ meta: EventMeta) {
         state.visits.log(visit, meta)
     }
