@@ -126,4 +126,50 @@ import Testing
         try t.press("q")
         t.waitForExit()
     }
+
+    @Test func closeARoomForADaySeeItsBookingsListedConfirmAndFindThemOnTheCallList() throws {
+        let dir = TempDir()
+        let state = try demoCopy(dir)
+        let rooms = state.centre.roomList()
+        // The next day after today with bookings, and its busiest room.
+        let roomIDs = Set(rooms.map(\.id))
+        let coming = state.centre.bookings.filter { b in b.isActive && b.date > Demo.now.date && roomIDs.contains(b.room) }
+        let day = try #require(coming.map(\.date).min(), "the demo has bookings to come")
+        let onDay = Dictionary(grouping: coming.filter { $0.date == day }, by: \.room)
+        let (roomID, booked) = try #require(onDay.max { $0.value.count < $1.value.count || ($0.value.count == $1.value.count && $0.key > $1.key) })
+        let roomIndex = try #require(rooms.firstIndex { $0.id == roomID })
+        let room = rooms[roomIndex]
+
+        let t = try start(dir)
+        try t.press("c")
+        t.wait(for: "闭馆安排")
+        try t.press("Up")                                   // 范围 (the form opens on the start date)
+        for _ in 0...roomIndex { try t.press("Right") }     // past 全中心 to the room
+        t.wait(for: "< \(room.name)")
+        try t.press("Tab", "C-u")
+        try t.type(day.description)
+        try t.press("Tab", "Tab", "C-u")
+        try t.type(day.adding(days: 1).description)
+        try t.press("Tab", "Tab")
+        try t.type("设备维修")
+        try t.press("Enter")
+        let asked = t.wait(for: "the bookings it would cancel") { $0.contains("闭馆时段内有 \(booked.count) 个预约") }
+        for b in booked.prefix(2) { #expect(asked.contains(b.id.raw), "\(asked)") }
+        try t.press("y")
+        let saved = t.wait(for: "已安排闭馆:\(room.name)")
+        #expect(saved.contains("\(booked.count) 个预约已取消"), "\(saved)")
+        try t.press("F6")
+        // One line per person or class to phone (a class's cancelled sessions are one call).
+        let calls = t.wait(for: "the call list") { s in booked.allSatisfy { s.contains(CentreLabel.of($0, state)) } }
+        #expect(calls.contains("闭馆取消了预约"), "\(calls)")
+
+        let desk = try Desk(path: dir.file("desk.log"), clock: .fixed(Demo.now))
+        let closure = try #require(desk.state.centre.closures.last)
+        #expect(closure.room == roomID && closure.reason == "设备维修")
+        #expect(closure.from == LocalDateTime(day, LocalTime(0, 0)) && closure.to == LocalDateTime(day.adding(days: 1), LocalTime(0, 0)))
+        for b in booked { #expect(desk.state.centre[booking: b.id]?.isActive == false, "\(b.id.raw) cancelled") }
+        try t.press("q")
+        t.waitForExit()
+    }
 }
+

@@ -14,6 +14,7 @@ struct CentreScreen: DeskScreen {
     var checkIn = CheckInView()
     var calls = CallListView()
     var booking: BookingForm?
+    var closure: ClosureForm?
     /// What the last action came to, shown above the part until the next key.
     var note: (text: String, role: DeskTUI.Role)?
 
@@ -30,7 +31,7 @@ struct CentreScreen: DeskScreen {
     }
 
     var capturesText: Bool {
-        if booking != nil { return true }
+        if booking != nil || closure != nil { return true }
         switch part {
         case .today: return today.capturesText
         case .week: return week.capturesText
@@ -40,7 +41,7 @@ struct CentreScreen: DeskScreen {
         }
     }
 
-    var hasUnsavedChanges: Bool { (booking?.isDirty ?? false) || classes.hasUnsavedChanges }
+    var hasUnsavedChanges: Bool { (booking?.isDirty ?? false) || (closure?.isDirty ?? false) || classes.hasUnsavedChanges }
 
     // MARK: Refresh and intents
 
@@ -82,6 +83,23 @@ struct CentreScreen: DeskScreen {
             }
             return .handled
         }
+        if var form = closure {
+            note = nil
+            switch form.update(key, app) {
+            case .handled: closure = form
+            case .cancelled: closure = nil
+            case .saved(let message):
+                closure = nil
+                note = (message, .ok)
+                refresh(app)
+            }
+            return .handled
+        }
+        if key == .char("c"), part == .today || part == .week, app.can(.manageCentre) {
+            note = nil
+            closure = ClosureForm(room: part == .week ? week.room : nil, app)
+            return .handled
+        }
         if let p = Part.allCases.first(where: { $0.key == key }) {
             note = nil
             part = p
@@ -121,6 +139,7 @@ struct CentreScreen: DeskScreen {
     func bindings(_ app: AppContext) -> [KeyBinding] {
         let t = app.text, g = t("centre.title")
         if let booking { return booking.bindings(app, group: g) }
+        if let closure { return closure.bindings(app, group: g) }
         let own: [KeyBinding]
         switch part {
         case .today: own = today.bindings(app, group: g)
@@ -129,11 +148,16 @@ struct CentreScreen: DeskScreen {
         case .checkIn: own = checkIn.bindings(app, group: g)
         case .calls: own = calls.bindings(app, group: g)
         }
+        var close: [KeyBinding] = []
+        if part == .today || part == .week, app.can(.manageCentre) {
+            close = [KeyBinding(keys: [.char("c")], label: t("centre.ui.keys.close"), help: t("centre.ui.keys.close_long"), group: g,
+                                showInBar: true, priority: 3)]
+        }
         let parts = Part.allCases.map { p in
             KeyBinding(keys: [p.key], label: t("centre.ui.part.\(p.rawValue)"), help: t("centre.ui.part_long.\(p.rawValue)"), group: g,
                        showInBar: false)
         }
-        return own + parts
+        return own + close + parts
     }
 
     // MARK: Drawing
@@ -153,6 +177,10 @@ struct CentreScreen: DeskScreen {
             booking.draw(in: &canvas, rect: body, app)
             return
         }
+        if let closure {
+            closure.draw(in: &canvas, rect: body, app)
+            return
+        }
         switch part {
         case .today: today.view(&canvas, rect: body, app)
         case .week: week.view(&canvas, rect: body, app)
@@ -167,7 +195,7 @@ struct CentreScreen: DeskScreen {
         let n = app.state.centre.openNotices.count
         Strip.draw(Part.allCases.map { p in
             let label = app.text("centre.ui.part.\(p.rawValue)") + (p == .calls && n > 0 ? " \(n)" : "")
-            return (p.key.label, label, p == part && booking == nil)
+            return (p.key.label, label, p == part && booking == nil && closure == nil)
         }, in: &canvas, rect: rect)
     }
 }
