@@ -15,13 +15,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public init?(_ text: String) {
         // The log's own form first, straight from the bytes: every event has
         // dates, and splitting strings was a tenth of opening a large log.
-        if let fast = LogDigits.read(text, { $0.count == 10 ? LogDigits.date($0, 0) : .none }) {
-            guard let d = fast else { return nil }
-            self = d
-        } else {
-            guard let d = Self.lenient(text) else { return nil }
-            self = d
-        }
+        guard let d = LogDigits.parse(text, { $0.count == 10 ? LogDigits.date($0, 0) : .none }, else: Self.lenient) else { return nil }
+        self = d
     }
 
     /// Every accepted form, by splitting the text (what `init?(_:)` does when the bytes are not `YYYY-MM-DD`).
@@ -110,6 +105,12 @@ enum LogDigits {
     /// (`.some(nil)`: the form applies and the value is invalid).
     static func read<T>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> T??) -> T?? {
         text.utf8.withContiguousStorageIfAvailable(body) ?? nil
+    }
+
+    /// `fast` on the bytes when the text is in the log's form, else `lenient`.
+    static func parse<T>(_ text: String, _ fast: (UnsafeBufferPointer<UInt8>) -> T??, else lenient: (String) -> T?) -> T? {
+        if let answer = read(text, fast) { return answer }
+        return lenient(text)
     }
 
     static func number(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ count: Int) -> Int? {

@@ -7,13 +7,8 @@ public struct LocalTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Parses `H:MM`, `HH:MM`, `HHMM` and `24:00` (end of day, for opening hours).
     public init?(_ text: String) {
-        if let fast = LogDigits.read(text, { LogDigits.time($0, 0) }) {
-            guard let t = fast else { return nil }
-            self = t
-        } else {
-            guard let t = Self.lenient(text) else { return nil }
-            self = t
-        }
+        guard let t = LogDigits.parse(text, { LogDigits.time($0, 0) }, else: Self.lenient) else { return nil }
+        self = t
     }
 
     /// Every accepted form, by splitting the text.
@@ -71,18 +66,13 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, Codable, CustomStri
 
     /// Parses `YYYY-MM-DD HH:MM` (a `T` separator is accepted too).
     public init?(_ text: String) {
-        let fast = LogDigits.read(text) { b -> LocalDateTime?? in
+        let fast = { (b: UnsafeBufferPointer<UInt8>) -> LocalDateTime?? in
             guard b.count == 16, case .some(let d) = LogDigits.date(b, 0), case .some(let t) = LogDigits.time(b, 11) else { return .none }
             guard let d, let t else { return .some(nil) }
             return .some(LocalDateTime(d, t))
         }
-        if let fast {
-            guard let v = fast else { return nil }
-            self = v
-        } else {
-            guard let v = Self.lenient(text) else { return nil }
-            self = v
-        }
+        guard let v = LogDigits.parse(text, fast, else: Self.lenient) else { return nil }
+        self = v
     }
 
     /// Every accepted form, by splitting the text.
