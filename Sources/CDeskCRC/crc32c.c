@@ -47,6 +47,22 @@ static uint32_t crc_hw(uint32_t crc, const unsigned char *p, size_t n) {
     while (n--) c32 = __builtin_ia32_crc32qi(c32, *p++);
     return ~c32;
 }
+__attribute__((target("sse4.2")))
+static void crc_hw_pair(const unsigned char *a, size_t na, const unsigned char *b, size_t nb, uint32_t *ca, uint32_t *cb) {
+    uint64_t x = 0xFFFFFFFFu, y = 0xFFFFFFFFu;
+    size_t both = (na < nb ? na : nb) & ~(size_t)7;
+    for (size_t i = 0; i < both; i += 8) {
+        uint64_t u, v;
+        memcpy(&u, a + i, 8);
+        memcpy(&v, b + i, 8);
+        x = __builtin_ia32_crc32di(x, u);
+        y = __builtin_ia32_crc32di(y, v);
+    }
+    *ca = crc_hw(~(uint32_t)x, a + both, na - both);
+    *cb = crc_hw(~(uint32_t)y, b + both, nb - both);
+}
+#define HAVE_PAIR 1
+
 static int have_hw(void) { return __builtin_cpu_supports("sse4.2"); }
 #elif defined(__aarch64__) && defined(__ARM_FEATURE_CRC32)
 #include <arm_acle.h>
@@ -64,10 +80,25 @@ static int have_hw(void) { return 0; }
 
 int cdesk_crc32c_hardware(void) { return have_hw(); }
 
+static int mode(void) {
+    static int m = -1;
+    int v = __atomic_load_n(&m, __ATOMIC_RELAXED);
+    if (v < 0) { v = have_hw(); __atomic_store_n(&m, v, __ATOMIC_RELAXED); }
+    return v;
+}
+
 uint32_t cdesk_crc32c(uint32_t crc, const void *data, size_t length) {
-    static int mode = -1;
-    int m = __atomic_load_n(&mode, __ATOMIC_RELAXED);
-    if (m < 0) { m = have_hw(); __atomic_store_n(&mode, m, __ATOMIC_RELAXED); }
-    return m ? crc_hw(crc, (const unsigned char *)data, length)
-             : crc_soft(crc, (const unsigned char *)data, length);
+    return mode() ? crc_hw(crc, (const unsigned char *)data, length)
+                  : crc_soft(crc, (const unsigned char *)data, length);
+}
+
+void cdesk_crc32c_pair(const void *a, size_t na, const void *b, size_t nb, uint32_t *ca, uint32_t *cb) {
+#ifdef HAVE_PAIR
+    if (mode()) {
+        crc_hw_pair((const unsigned char *)a, na, (const unsigned char *)b, nb, ca, cb);
+        return;
+    }
+#endif
+    *ca = cdesk_crc32c(0, a, na);
+    *cb = cdesk_crc32c(0, b, nb);
 }

@@ -124,19 +124,39 @@ public enum Envelope {
     // MARK: Decoding
 
     /// Decodes a line (without its newline). Checks the checksum, then the
-    /// envelope prefix; `data` is located but not parsed.
-    public static func decode(line b: UnsafeRawBufferPointer, interner: inout StringInterner) -> Result<Fields, Problem> {
+    /// envelope prefix; `data` is located but not parsed. `cache` carries
+    /// interned strings and the last date from line to line (one per thread).
+    /// `crc`: the checksum of `b[9...]` when the caller already has it
+    /// (`CRC32C.checksums` works out two lines' at once).
+    public static func decode(line b: UnsafeRawBufferPointer, cache: inout EnvelopeCache, crc: UInt32? = nil) -> Result<Fields, Problem> {
         guard b.count >= 11 else { return .failure(.tooShort) }
-        var stored: UInt32 = 0
-        for k in 0..<8 {
-            guard let h = JSONParser.hexValue(b[k]), b[k] < 0x41 || b[k] > 0x46 else { return .failure(.badChecksumField) }
-            stored = stored << 4 | UInt32(h)
-        }
-        guard b[8] == 0x20 else { return .failure(.badChecksumField) }
+        let field = Hex.word8(b.baseAddress!.loadUnaligned(as: UInt64.self), upper: false)
+        guard b[8] == 0x20, field.ok else { return .failure(.badChecksumField) }
+        let stored = field.bytes.byteSwapped
         let json = UnsafeRawBufferPointer(rebasing: b[9...])
-        let computed = CRC32C.checksum(json)
+        let computed = crc ?? CRC32C.checksum(json)
         guard computed == stored else { return .failure(.checksumMismatch(stored: stored, computed: computed)) }
-        return decodeEnvelope(json, base: 9, interner: &interner)
+        return decodeEnvelope(json, base: 9, cache: &cache)
+    }
+
+    /// The envelope's keys, each as its bytes in one little-endian word (at
+    /// most 8 bytes). `EnvelopeTests` checks every word against its text.
+    struct Key: Sendable {
+        let word: UInt64
+        let count: Int
+        static let v = Key(word: 0x3A_2276_227B, count: 5)                // {"v":
+        static let id = Key(word: 0x22_3A22_6469_222C, count: 7)          // ,"id":"
+        static let seq = Key(word: 0x3A22_7165_7322_2C22, count: 8)       // ","seq":
+        static let at = Key(word: 0x22_3A22_7461_222C, count: 7)          // ,"at":"
+        static let by = Key(word: 0x3A22_7962_222C, count: 6)             // ,"by":
+        static let type = Key(word: 0x3A22_6570_7974_222C, count: 8)      // ,"type":
+        static let bi = Key(word: 0x3A22_6962_222C, count: 6)             // ,"bi":
+        static let bn = Key(word: 0x3A22_6E62_222C, count: 6)             // ,"bn":
+        static let data = Key(word: 0x3A22_6174_6164_222C, count: 8)      // ,"data":
+        static let all: [(text: String, key: Key)] = [
+            (#"{"v":"#, v), (#","id":""#, id), (#"","seq":"#, seq), (#","at":""#, at), (#","by":"#, by),
+            (#","type":"#, type), (#","bi":"#, bi), (#","bn":"#, bn), (#","data":"#, data),
+        ]
     }
 
     /// A cursor over the envelope bytes (a struct, so nothing is boxed per record).
@@ -144,57 +164,86 @@ public enum Envelope {
         let j: UnsafeRawBufferPointer
         var i = 0
 
-        @inline(__always) mutating func lit(_ s: StaticString) -> Bool {
-            let n = s.utf8CodeUnitCount
-            guard i + n <= j.count, memcmp(j.baseAddress! + i, s.utf8Start, n) == 0 else { return false }
+        /// Whether the key comes next (and steps over it): one masked 8-byte
+        /// compare against a constant word (a `memcmp` per key cost more than
+        /// the key). Falls back to bytes near the end of the line.
+        @inline(__always) mutating func lit(_ key: Key) -> Bool {
+            let n = key.count
+            if i + 8 <= j.count {
+                let mask: UInt64 = n == 8 ? ~0 : (1 << (8 * UInt64(n))) &- 1
+                guard (j.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ key.word) & mask == 0 else { return false }
+            } else {
+                guard i + n <= j.count else { return false }
+                for k in 0..<n where j[i + k] != UInt8(truncatingIfNeeded: key.word >> (8 * UInt64(k))) { return false }
+            }
             i += n
             return true
         }
 
+        /// Decimal digits, no leading zero, within UInt64.
         @inline(__always) mutating func uint() -> UInt64? {
             let start = i
             var v: UInt64 = 0
             while i < j.count {
-                let c = j[i]
-                guard c >= 0x30, c <= 0x39 else { break }
-                let (m, o1) = v.multipliedReportingOverflow(by: 10)
-                let (a, o2) = m.addingReportingOverflow(UInt64(c - 0x30))
-                if o1 || o2 { return nil }
-                v = a
+                let c = j[i] &- 0x30
+                guard c < 10 else { break }
+                v = v &* 10 &+ UInt64(c)
                 i += 1
             }
-            if i == start || (i - start > 1 && j[start] == 0x30) { return nil }
+            let n = i - start
+            if n == 0 || (n > 1 && j[start] == 0x30) || n > 20 { return nil }
+            if n == 20 {
+                // Only 20 digits can overflow: do those again, checked.
+                v = 0
+                for k in start..<i {
+                    let (m, o1) = v.multipliedReportingOverflow(by: 10)
+                    let (a, o2) = m.addingReportingOverflow(UInt64(j[k] &- 0x30))
+                    if o1 || o2 { return nil }
+                    v = a
+                }
+            }
             return v
         }
     }
 
-    static func decodeEnvelope(_ j: UnsafeRawBufferPointer, base: Int, interner: inout StringInterner) -> Result<Fields, Problem> {
+    @inline(__always)
+    static func decodeEnvelope(_ j: UnsafeRawBufferPointer, base: Int, cache: inout EnvelopeCache) -> Result<Fields, Problem> {
         var c = Cursor(j: j)
-        guard c.lit(#"{"v":"#), let v = c.uint() else { return .failure(.badEnvelope("\"v\" must come first")) }
+        guard c.lit(.v), let v = c.uint() else { return .failure(.badEnvelope("\"v\" must come first")) }
         guard v <= UInt64(currentVersion) else { return .failure(.newerVersion(Int(clamping: v))) }
         guard v >= 1 else { return .failure(.badEnvelope("version 0")) }
-        guard c.lit(#","id":""#), c.i + 37 <= j.count, let id = parseUUID(UnsafeRawBufferPointer(rebasing: j[c.i..<(c.i + 36)])) else {
+        guard c.lit(.id), c.i + 37 <= j.count, let id = parseUUID(UnsafeRawBufferPointer(rebasing: j[c.i..<(c.i + 36)])) else {
             return .failure(.badEnvelope("bad \"id\""))
         }
         c.i += 36
-        guard c.lit(#"","seq":"#), let seq = c.uint(), seq >= 1 else { return .failure(.badEnvelope("bad \"seq\"")) }
-        guard c.lit(#","at":""#) else { return .failure(.badEnvelope("missing \"at\"")) }
+        guard c.lit(.seq), let seq = c.uint(), seq >= 1 else { return .failure(.badEnvelope("bad \"seq\"")) }
+        guard c.lit(.at) else { return .failure(.badEnvelope("missing \"at\"")) }
         let atStart = c.i
-        while c.i < j.count, j[c.i] != 0x22 { c.i += 1 }
-        guard c.i < j.count, let at = Timestamp.parse(UnsafeRawBufferPointer(rebasing: j[atStart..<c.i])) else {
-            return .failure(.badEnvelope("bad \"at\""))
+        // The writer's form is 29 bytes (`2026-11-23T14:21:05.123+08:00`): try
+        // that first. A timestamp holds no quote, so when those 29 bytes parse
+        // and a quote follows, that quote is the first one.
+        var parsed: Timestamp?
+        if atStart + 29 < j.count, j[atStart + 29] == 0x22 {
+            parsed = Timestamp.parse(UnsafeRawBufferPointer(rebasing: j[atStart..<(atStart + 29)]), days: &cache.day)
+            if parsed != nil { c.i = atStart + 29 }
         }
+        if parsed == nil {
+            while c.i < j.count, j[c.i] != 0x22 { c.i += 1 }
+            guard c.i < j.count else { return .failure(.badEnvelope("bad \"at\"")) }
+            parsed = Timestamp.parse(UnsafeRawBufferPointer(rebasing: j[atStart..<c.i]), days: &cache.day)
+        }
+        guard let at = parsed else { return .failure(.badEnvelope("bad \"at\"")) }
         c.i += 1
-        guard c.lit(#","by":"#), let by = string(j, &c.i, &interner) else { return .failure(.badEnvelope("bad \"by\"")) }
-        guard c.lit(#","type":"#), let type = string(j, &c.i, &interner), !type.isEmpty else { return .failure(.badEnvelope("bad \"type\"")) }
+        guard c.lit(.by), let by = string(j, &c.i, &cache.strings) else { return .failure(.badEnvelope("bad \"by\"")) }
+        guard c.lit(.type), let type = string(j, &c.i, &cache.strings), !type.isEmpty else { return .failure(.badEnvelope("bad \"type\"")) }
         var bi = 0, bn = 0
-        if c.lit(#","bi":"#) {
-            guard let x = c.uint(), c.lit(#","bn":"#), let n = c.uint(), n > 1, x >= 1, x <= n, n <= 1_000_000 else {
+        if c.lit(.bi) {
+            guard let x = c.uint(), c.lit(.bn), let n = c.uint(), n > 1, x >= 1, x <= n, n <= 1_000_000 else {
                 return .failure(.badEnvelope("bad batch fields"))
             }
             bi = Int(x); bn = Int(n)
         }
-        guard c.lit(#","data":"#) else { return .failure(.badEnvelope("missing \"data\"")) }
+        guard c.lit(.data) else { return .failure(.badEnvelope("missing \"data\"")) }
         let i = c.i
         // `data` is the rest of the object up to the final brace.
         guard j.count >= i + 3, j[j.count - 1] == 0x7D, j[i] == 0x7B, j[j.count - 2] == 0x7D else {
@@ -209,7 +258,9 @@ public enum Envelope {
         var k = i + 1
         while k < j.count, j[k] != 0x22, j[k] != 0x5C, j[k] >= 0x20 { k += 1 }
         if k < j.count, j[k] == 0x22 {
-            let s = interner.intern(UnsafeRawBufferPointer(rebasing: j[(i + 1)..<k]))
+            // Sixteen bytes from the opening quote's successor can be loaded
+            // when the line goes on that far (it does for `by` and `type`).
+            let s = interner.intern(UnsafeRawBufferPointer(rebasing: j[(i + 1)..<k]), loadable: j.count - (i + 1))
             i = k + 1
             return s
         }
@@ -220,57 +271,125 @@ public enum Envelope {
         return s
     }
 
-    /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` → UUID, without allocating or
-    /// branching per digit (digits and letters come in random order, so a
-    /// branch per nibble mispredicts half the time).
+    /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` → UUID, eight digits at a time
+    /// in a machine word (`Hex.word8`): no branch per digit (digits and
+    /// letters come in random order, so a branch per nibble mispredicts half
+    /// the time).
     static func parseUUID(_ b: UnsafeRawBufferPointer) -> UUID? {
         guard b.count == 36, b[8] == 0x2D, b[13] == 0x2D, b[18] == 0x2D, b[23] == 0x2D else { return nil }
-        let p = b.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        var invalid: UInt8 = 0
-        @inline(__always) func nibble(_ c: UInt8) -> UInt8 {
-            let digit = c &- 0x30 < 10, letter = (c | 0x20) &- 0x61 < 6
-            invalid |= (digit || letter) ? 0 : 1
-            return (c & 0x0F) &+ 9 &* (c >> 6)
+        @inline(__always) func four(_ at: Int) -> UInt64 { UInt64(b.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
+        let g0 = Hex.word8(b.loadUnaligned(as: UInt64.self), upper: true)
+        let g1 = Hex.word8(four(9) | four(14) << 32, upper: true)
+        let g2 = Hex.word8(four(19) | four(24) << 32, upper: true)
+        let g3 = Hex.word8(b.loadUnaligned(fromByteOffset: 28, as: UInt64.self), upper: true)
+        guard g0.ok && g1.ok && g2.ok && g3.ok else { return nil }
+        var u: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &u) { raw in
+            raw.storeBytes(of: g0.bytes, toByteOffset: 0, as: UInt32.self)
+            raw.storeBytes(of: g1.bytes, toByteOffset: 4, as: UInt32.self)
+            raw.storeBytes(of: g2.bytes, toByteOffset: 8, as: UInt32.self)
+            raw.storeBytes(of: g3.bytes, toByteOffset: 12, as: UInt32.self)
         }
-        @inline(__always) func byte(_ at: Int) -> UInt8 { nibble(p[at]) << 4 | nibble(p[at + 1]) }
-        let u: uuid_t = (byte(0), byte(2), byte(4), byte(6), byte(9), byte(11), byte(14), byte(16),
-                         byte(19), byte(21), byte(24), byte(26), byte(28), byte(30), byte(32), byte(34))
-        return invalid == 0 ? UUID(uuid: u) : nil
+        // `UUID` is its `uuid_t` (16 bytes; `EnvelopeTests` compares with
+        // `UUID(uuidString:)`): the bytes as they are, without a call into
+        // Foundation per record.
+        return unsafeBitCast(u, to: UUID.self)
     }
+}
+
+/// Hex digits eight at a time, in one 64-bit word (SWAR): no branch per digit.
+enum Hex {
+    private static let lanes: UInt64 = 0x0101_0101_0101_0101
+    private static let high: UInt64 = 0x8080_8080_8080_8080
+
+    /// Eight ASCII hex digits loaded little-endian (the first digit in the
+    /// low byte) → the four bytes they spell, first byte lowest (so stored
+    /// little-endian they are in text order), and whether all eight were hex
+    /// digits (`upper`: A–F allowed as well as a–f).
+    @inline(__always) static func word8(_ w: UInt64, upper: Bool) -> (bytes: UInt32, ok: Bool) {
+        // Per byte, no carries between bytes (every byte is below 0x80 when
+        // `ascii` holds): bit 7 of `c + 0x50` says c ≥ '0', of `c + 0x46` c > '9'.
+        let ascii = w & high == 0
+        let digit = (w &+ 0x50 &* lanes) & ~(w &+ 0x46 &* lanes) & high
+        let l = upper ? w | 0x20 &* lanes : w
+        let letter = (l &+ 0x1F &* lanes) & ~(l &+ 0x19 &* lanes) & high
+        let ok = ascii && (digit | letter) == high
+        // Nibbles: the low four bits, plus 9 for a letter.
+        var x = (w & (0x0F &* lanes)) &+ (letter >> 7) &* 9
+        // Pairs of nibbles into bytes, then the four bytes together.
+        x = ((x & 0x000F_000F_000F_000F) << 4) | ((x & 0x0F00_0F00_0F00_0F00) >> 8)
+        x = (x | x >> 8) & 0x0000_FFFF_0000_FFFF
+        x = (x | x >> 16) & 0xFFFF_FFFF
+        return (UInt32(truncatingIfNeeded: x), ok)
+    }
+}
+
+/// What decoding carries from one line to the next, one per thread: interned
+/// strings, and the last date seen (records of one day follow each other, so
+/// its day number is worked out once).
+public struct EnvelopeCache: Sendable {
+    var strings = StringInterner()
+    var day = Timestamp.DayCache()
+    public init() {}
 }
 
 /// Reuses one `String` per distinct short value (staff ids, event types), so
 /// decoding a million envelopes does not allocate a million copies. A small
-/// direct-mapped cache: a miss just makes a new string.
+/// direct-mapped cache: a miss just makes a new string. Values of up to 16
+/// bytes are keyed by the bytes themselves (two words and a length: an exact
+/// match, no hashing loop, no compare); longer ones by a hash, then compared.
 public struct StringInterner: Sendable {
-    private var hashes = [UInt64](repeating: 0, count: 256)
-    private var strings = [String](repeating: "", count: 256)
+    private struct Entry: Sendable {
+        var w0: UInt64 = 0, w1: UInt64 = 0, count = -1
+        /// Keyed by its bytes (else by a hash: compare before use).
+        var exact = false
+        var string = ""
+    }
+    private var entries = [Entry](repeating: Entry(), count: 256)
     public init() {}
 
     public mutating func intern(_ b: UnsafeRawBufferPointer) -> String {
-        // Hash 8 bytes at a time (values are short: staff ids, event types).
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(b.count)
-        var i = 0
-        while i + 8 <= b.count {
-            h = (h ^ b.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h >> 29
-            i += 8
-        }
-        var tail: UInt64 = 0
-        while i < b.count { tail = tail << 8 | UInt64(b[i]); i += 1 }
-        h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
-        h ^= h >> 32
-        let slot = Int(truncatingIfNeeded: (h >> 32) ^ h) & 255
-        if hashes[slot] == h {
-            let s = strings[slot]
-            if s.utf8.count == b.count,
-               s.utf8.withContiguousStorageIfAvailable({ b.count == 0 || memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 }) ?? false {
-                return s
+        intern(b, loadable: b.count)
+    }
+
+    /// `loadable`: bytes readable from `b`'s start (at least `b.count`).
+    public mutating func intern(_ b: UnsafeRawBufferPointer, loadable: Int) -> String {
+        let n = b.count
+        var w0: UInt64 = 0, w1: UInt64 = 0
+        let exact = n <= 16 && loadable >= 16
+        if exact {
+            let p = b.baseAddress!
+            w0 = p.loadUnaligned(as: UInt64.self)
+            w1 = p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            // Keep the value's bytes only (little-endian: the low ones).
+            if n < 8 { w0 &= (1 << (UInt64(n) * 8)) &- 1; w1 = 0 } else if n < 16 { w1 &= (1 << (UInt64(n - 8) * 8)) &- 1 }
+        } else {
+            // Hash 8 bytes at a time.
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(n)
+            var i = 0
+            while i + 8 <= n {
+                h = (h ^ b.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                h ^= h >> 29
+                i += 8
             }
+            var tail: UInt64 = 0
+            while i < n { tail = tail << 8 | UInt64(b[i]); i += 1 }
+            w0 = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
+            w1 = UInt64(n)
         }
+        var h = (w0 ^ (w1 &* 0xFF51_AFD7_ED55_8CCD) ^ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 32
+        let slot = Int(truncatingIfNeeded: h >> 24) & 255
+        let found: String? = entries.withUnsafeBufferPointer { e in
+            let hit = e.baseAddress! + slot
+            guard hit.pointee.count == n, hit.pointee.w0 == w0, hit.pointee.w1 == w1, hit.pointee.exact == exact else { return nil }
+            if exact { return hit.pointee.string }
+            return hit.pointee.string.utf8.withContiguousStorageIfAvailable({ n == 0 || memcmp($0.baseAddress!, b.baseAddress!, n) == 0 }) ?? false
+                ? hit.pointee.string : nil
+        }
+        if let found { return found }
         let s = String(decoding: b, as: UTF8.self)
-        hashes[slot] = h
-        strings[slot] = s
+        entries[slot] = Entry(w0: w0, w1: w1, count: n, exact: exact, string: s)
         return s
     }
 }

@@ -93,8 +93,8 @@ enum DecodedLine: Sendable {
     case bad(Envelope.Problem)
     case newer(Int)
 
-    static func decode(_ buf: UnsafeRawBufferPointer, start: Int, newline nl: Int, interner: inout StringInterner) -> DecodedLine {
-        switch Envelope.decode(line: UnsafeRawBufferPointer(rebasing: buf[start..<nl]), interner: &interner) {
+    static func decode(_ buf: UnsafeRawBufferPointer, start: Int, newline nl: Int, cache: inout EnvelopeCache, crc: UInt32? = nil) -> DecodedLine {
+        switch Envelope.decode(line: UnsafeRawBufferPointer(rebasing: buf[start..<nl]), cache: &cache, crc: crc) {
         case .failure(.newerVersion(let v)): return .newer(v)
         case .failure(let problem): return .bad(problem)
         case .success(let f): return .fields(f)
@@ -121,7 +121,7 @@ struct LogScanner<Payload> {
     var committedEnd: Int
     var committedLine: Int
     var isKnownType: (String) -> Bool
-    var interner = StringInterner()
+    var cache = EnvelopeCache()
 
     private var pending: [(LogRecord, Payload)] = []
     private var nextLine: Int
@@ -164,9 +164,8 @@ struct LogScanner<Payload> {
     /// handed out or held in a batch.
     mutating func consume(_ decoded: DecodedLine, record makeRecord: () -> LogRecord?, payload: () -> Payload,
                           lineStart: Int, lineEnd: Int, emit: (LogRecord, Payload) throws -> Void) rethrows {
-        let lineNo = nextLine
-        nextLine += 1
         if let bad = badStart {
+            nextLine += 1
             // Inside damaged bytes: one valid record after them turns a torn tail into corruption.
             if case .fields = decoded {
                 validAfterBad += 1
@@ -174,17 +173,27 @@ struct LogScanner<Payload> {
             }
             return
         }
-        var record: LogRecord
         switch decoded {
         case .newer(let v):
-            end = .newer(NewerRecord(line: lineNo, offset: lineStart, kind: .version(v)))
-            return
+            end = .newer(NewerRecord(line: nextLine, offset: lineStart, kind: .version(v)))
+            nextLine += 1
         case .bad(let problem):
-            badStart = (lineNo, lineStart, problem)
-            return
+            badStart = (nextLine, lineStart, problem)
+            nextLine += 1
         case .fields:
-            record = makeRecord()!
+            var record = makeRecord()!
+            try accept(&record, payload: payload, lineEnd: lineEnd, typeChecked: false, emit: emit)
         }
+    }
+
+    /// Takes the next line when it is a whole record (checksum and envelope
+    /// good): its sequence number, type and batch, in file order. Sets the
+    /// record's line number. `typeChecked`: `isKnownType` already said yes.
+    @inline(__always)
+    mutating func accept(_ record: inout LogRecord, payload: () -> Payload, lineEnd: Int, typeChecked: Bool,
+                         emit: (LogRecord, Payload) throws -> Void) rethrows {
+        let lineNo = nextLine
+        nextLine += 1
         record.line = lineNo
         let offset = record.offset
         let expected = lastSeq + UInt64(pending.count) + 1
@@ -192,7 +201,7 @@ struct LogScanner<Payload> {
             end = .corrupt(Corruption(line: lineNo, offset: offset, problem: .seqGap(expected: expected, found: record.seq), validRecordsAfter: 0))
             return
         }
-        guard isKnownType(record.type) else {
+        guard typeChecked || isKnownType(record.type) else {
             end = .newer(NewerRecord(line: lineNo, offset: offset, kind: .unknownType(record.type)))
             return
         }
@@ -228,22 +237,33 @@ struct LogScanner<Payload> {
     }
 
     /// Scans the complete lines of `chunk` (which starts at file offset `base`)
-    /// on this thread. Returns how many bytes were consumed; the rest (an
-    /// unfinished line) must be passed again with more bytes.
-    mutating func scan(_ chunk: [UInt8], base: Int, emit: (LogRecord) throws -> Void) rethrows -> Int where Payload == Void {
+    /// on this thread, `decode` giving each record's payload. Returns how many
+    /// bytes were consumed; the rest (an unfinished line) must be passed again
+    /// with more bytes.
+    mutating func scan(_ chunk: [UInt8], base: Int, decode: (RecordView) -> Payload,
+                       emit: (LogRecord, Payload) throws -> Void) rethrows -> Int {
         var consumed = 0
         try chunk.withUnsafeBytes { (buf: UnsafeRawBufferPointer) in
             var lineStart = 0
             while lineStart < buf.count, !stopped {
                 guard let nl = Lines.newline(in: buf, from: lineStart) else { break }
-                let d = DecodedLine.decode(buf, start: lineStart, newline: nl, interner: &interner)
-                try consume(d, record: { d.record(chunk, start: lineStart, newline: nl, base: base) }, payload: {},
-                            lineStart: base + lineStart, lineEnd: base + nl + 1) { r, _ in try emit(r) }
+                let d = DecodedLine.decode(buf, start: lineStart, newline: nl, cache: &cache)
+                try consume(d, record: { d.record(chunk, start: lineStart, newline: nl, base: base) },
+                            payload: {
+                                guard case .fields(let f) = d else { preconditionFailure("payload of a bad line") }
+                                let data = UnsafeRawBufferPointer(rebasing: buf[(lineStart + f.dataRange.lowerBound)..<(lineStart + f.dataRange.upperBound)])
+                                return decode(RecordView(type: f.type, seq: f.seq, data: data))
+                            },
+                            lineStart: base + lineStart, lineEnd: base + nl + 1, emit: emit)
                 lineStart = nl + 1
             }
             consumed = lineStart
         }
         return consumed
+    }
+
+    mutating func scan(_ chunk: [UInt8], base: Int, emit: (LogRecord) throws -> Void) rethrows -> Int where Payload == Void {
+        try scan(chunk, base: base, decode: { _ in () }, emit: { r, _ in try emit(r) })
     }
 }
 

@@ -1,25 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Dispatch
 import Foundation
-
-/// The (start, newline) positions of the complete lines in a chunk.
-struct ChunkLines {
-    private var starts: [Int] = []
-    private var newlines: [Int] = []
-
-    init(_ chunk: [UInt8]) {
-        chunk.withUnsafeBytes { buf in
-            var from = 0
-            while let nl = Lines.newline(in: buf, from: from) {
-                starts.append(from)
-                newlines.append(nl)
-                from = nl + 1
-            }
-        }
-    }
-
-    var count: Int { starts.count }
-    subscript(i: Int) -> (Int, Int) { (starts[i], newlines[i]) }
-}
 
 /// What a parallel payload decoder sees of a record: the envelope fields and
 /// the bytes of `data` (valid only during the call).
@@ -29,54 +14,207 @@ public struct RecordView {
     public let data: UnsafeRawBufferPointer
 }
 
-/// Decodes the lines of a chunk — checksum, envelope and the caller's payload
-/// decode — on all cores. Lines are independent; everything that depends on
-/// order (seq, batches, damage classification) happens afterwards, in order.
-final class ParallelDecode<T>: @unchecked Sendable {
-    let lines: UnsafeMutableBufferPointer<DecodedLine>
-    let payloads: UnsafeMutableBufferPointer<T?>
+/// Reads and decodes a span of the log on all cores: the span is cut into one
+/// slice per thread, and each thread reads its own slice (`pread`: the copy out
+/// of the page cache runs in parallel too), finds the lines that start in it,
+/// and checks and decodes them — checksum, envelope, type, the caller's payload
+/// decode — into finished records whose `data` shares that thread's buffer
+/// (a buffer shared by all threads would have them fight over its reference
+/// count). What depends on order (seq, batches) is left to `LogScanner.accept`,
+/// in order, over `slices`.
+///
+/// This is the fast path for a log whose lines are all whole records of known
+/// types. When any line in the span is not, `allGood` is false and the caller
+/// reads the span again line by line (`LogScanner.consume`), which classifies
+/// the damage; so there is one way to judge a bad line, not two.
+final class SliceDecode<T>: @unchecked Sendable {
+    struct Slice {
+        var records: [LogRecord] = []
+        var payloads: [T] = []
+        /// File offset after the slice's last complete line (nil: none ends in it).
+        var end: Int?
+        var allGood = true
+        var failure: IOFailure?
+    }
 
-    /// Below this many lines a chunk is decoded on the calling thread.
-    static var parallelThreshold: Int { 4096 }
+    /// Slices in file order, so their records are in file order.
+    private(set) var slices: [Slice]
 
-    /// `threads`: at most this many (nil: one per core, up to 8).
-    init(_ chunk: [UInt8], lines positions: ChunkLines, threads: Int?, interner: inout StringInterner,
-         decode: @escaping @Sendable (RecordView) -> T) {
-        let n = positions.count
-        lines = .allocate(capacity: n)
-        payloads = .allocate(capacity: n)
+    /// Below this many bytes a span is read on the calling thread.
+    static var parallelThreshold: Int { 1 << 20 }
+
+    var allGood: Bool { slices.allSatisfy(\.allGood) }
+    var failure: IOFailure? { slices.lazy.compactMap(\.failure).first }
+    /// File offset after the last complete line in the span (nil: none).
+    var end: Int? { slices.lazy.compactMap(\.end).last }
+
+    /// Decodes the lines that start in `[from, from + span)`, reading past the
+    /// span's end (up to `fileSize`) to finish its last line. `from` must be a
+    /// line start. `cache` seeds every thread's and comes back as the last one's.
+    init(io: any FileIO, fd: Int32, from: Int, span: Int, fileSize: Int, threads: Int?, cache: inout EnvelopeCache,
+         isKnownType: @escaping @Sendable (String) -> Bool, decode: @escaping @Sendable (RecordView) -> T) {
         let cores = threads ?? min(ProcessInfo.processInfo.activeProcessorCount, 8)
-        let pieces = n >= Self.parallelThreshold && cores > 1 ? cores : 1
-        let seed = interner
-        let work: @Sendable (Int) -> StringInterner = { [self] piece in
+        let pieces = span >= Self.parallelThreshold && cores > 1 ? cores : 1
+        let seed = cache
+        // Each thread writes only its own slot.
+        nonisolated(unsafe) let out = UnsafeMutableBufferPointer<(Slice, EnvelopeCache)>.allocate(capacity: pieces)
+        defer { out.deinitialize().deallocate() }
+        let work: @Sendable (Int) -> Void = { piece in
             var local = seed
-            let from = n * piece / pieces, to = n * (piece + 1) / pieces
-            chunk.withUnsafeBytes { buf in
-                for i in from..<to {
-                    let (start, nl) = positions[i]
-                    let d = DecodedLine.decode(buf, start: start, newline: nl, interner: &local)
-                    (self.lines.baseAddress! + i).initialize(to: d)
-                    var value: T?
-                    if case .fields(let f) = d {
-                        let data = UnsafeRawBufferPointer(rebasing: buf[(start + f.dataRange.lowerBound)..<(start + f.dataRange.upperBound)])
-                        value = decode(RecordView(type: f.type, seq: f.seq, data: data))
-                    }
-                    (self.payloads.baseAddress! + i).initialize(to: value)
-                }
-            }
-            return local
+            var slice = Slice()
+            Self.decodeSlice(io: io, fd: fd, from: from + span * piece / pieces, to: from + span * (piece + 1) / pieces,
+                             first: piece == 0, fileSize: fileSize, into: &slice, cache: &local,
+                             isKnownType: isKnownType, decode: decode)
+            (out.baseAddress! + piece).initialize(to: (slice, local))
         }
         if pieces == 1 {
-            interner = work(0)
+            work(0)
         } else {
-            DispatchQueue.concurrentPerform(iterations: pieces) { piece in _ = work(piece) }
+            DispatchQueue.concurrentPerform(iterations: pieces, execute: work)
+        }
+        slices = out.map(\.0)
+        cache = out[pieces - 1].1
+    }
+
+    /// Hands every record to `scanner` in file order (which checks sequence
+    /// and batches, and stops at the first problem).
+    func take(into scanner: inout LogScanner<T>, emit: (LogRecord, T) throws -> Void) rethrows {
+        for k in slices.indices {
+            // Not `let slice = slices[k]`: a second reference to the records
+            // would make the mutable access below copy them all.
+            let values = slices[k].payloads
+            try values.withUnsafeBufferPointer { payloads in
+                try slices[k].records.withUnsafeMutableBufferPointer { records in
+                    for i in records.indices {
+                        let record = records.baseAddress! + i
+                        try scanner.accept(&record.pointee, payload: { payloads[i] }, lineEnd: record.pointee.offset + record.pointee.length,
+                                           typeChecked: true, emit: emit)
+                        if scanner.stopped { return }
+                    }
+                }
+            }
+            if scanner.stopped { return }
         }
     }
 
-    deinit {
-        lines.deinitialize().deallocate()
-        payloads.deinitialize().deallocate()
+    /// One thread's share: the lines starting in `[lo, hi)`.
+    private static func decodeSlice(io: any FileIO, fd: Int32, from lo: Int, to hi: Int, first: Bool, fileSize: Int,
+                                    into slice: inout Slice, cache: inout EnvelopeCache,
+                                    isKnownType: @Sendable (String) -> Bool, decode: @Sendable (RecordView) -> T) {
+        // Read in pieces small enough to stay in the core's cache between the
+        // copy out of the page cache and the decoding (one big read per slice
+        // went to memory and back). The byte before `lo` says whether a line
+        // starts at `lo`.
+        var base = first ? lo : lo - 1
+        var buffer: [UInt8] = []
+        var start = 0
+        var seekingFirst = !first
+        slice.records.reserveCapacity((hi - lo) / 200 + 16)
+        slice.payloads.reserveCapacity((hi - lo) / 200 + 16)
+        var known: [String] = []
+        // The checksum of the line after this one, when worked out with this one's.
+        var next: (start: Int, newline: Int, crc: UInt32)?
+        while true {
+            let found = next?.start == start ? next?.newline : buffer.withUnsafeBytes { Lines.newline(in: $0, from: start) }
+            guard let nl = found else {
+                // The line goes on past what was read (or nothing is read yet): read on,
+                // keeping its bytes.
+                let readTo = base + buffer.count
+                if readTo >= fileSize || (seekingFirst ? readTo >= hi : base + start >= hi) { break }
+                do {
+                    let kept = buffer.count - start
+                    let more = try read(io: io, fd: fd, from: readTo, to: min(fileSize, readTo + max(kept, pieceSize)),
+                                        keeping: buffer[start...])
+                    if more.count == kept { slice.allGood = false; break }
+                    buffer = more
+                } catch {
+                    slice.failure = error
+                    slice.allGood = false
+                    break
+                }
+                base += start
+                start = 0
+                next = nil
+                continue
+            }
+            if seekingFirst {
+                seekingFirst = false
+                start = nl + 1
+                continue
+            }
+            if base + start >= hi { break }
+            let good: Bool = buffer.withUnsafeBytes { buf in
+                var crc: UInt32?
+                if let n = next, n.start == start {
+                    crc = n.crc
+                } else if nl - start > 9, base + nl + 1 < hi, let nl2 = Lines.newline(in: buf, from: nl + 1), nl2 - nl > 10 {
+                    // Checksums cover the JSON, after the 8 digits and the space.
+                    let (a, b) = CRC32C.checksums(UnsafeRawBufferPointer(rebasing: buf[(start + 9)..<nl]),
+                                                  UnsafeRawBufferPointer(rebasing: buf[(nl + 10)..<nl2]))
+                    crc = a
+                    next = (nl + 1, nl2, b)
+                }
+                guard case .success(let f) = Envelope.decode(line: UnsafeRawBufferPointer(rebasing: buf[start..<nl]), cache: &cache, crc: crc) else {
+                    return false
+                }
+                // Known types by representation (small strings are their bytes;
+                // longer ones are interned): no string comparison per record.
+                if !known.contains(where: { Self.same($0, f.type) }) {
+                    guard isKnownType(f.type) else { return false }
+                    if known.count < 16 { known.append(f.type) }
+                }
+                let data = (start + f.dataRange.lowerBound)..<(start + f.dataRange.upperBound)
+                slice.payloads.append(decode(RecordView(type: f.type, seq: f.seq, data: UnsafeRawBufferPointer(rebasing: buf[data]))))
+                let record = LogRecord(version: f.version, id: f.id, seq: f.seq, at: f.at, by: f.by, type: f.type,
+                                       batchIndex: f.batchIndex, batchCount: f.batchCount, data: buffer[data],
+                                       offset: base + start, line: 0, length: nl + 1 - start)
+                slice.records.append(record)
+                return true
+            }
+            guard good else {
+                slice.allGood = false
+                break
+            }
+            start = nl + 1
+            slice.end = base + start
+        }
+    }
+
+    /// Whether two strings have the same representation (then they are equal;
+    /// equal strings may still differ, which only costs a call to `isKnownType`).
+    @inline(__always) static func same(_ a: String, _ b: String) -> Bool {
+        unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self)
+    }
+
+    /// Bytes read per `pread` while decoding a slice: small enough to still
+    /// be in the core's cache when the lines are decoded.
+    static var pieceSize: Int { 256 << 10 }
+
+    /// `keeping` followed by the bytes `[from, to)` (fewer if the file is shorter now).
+    static func read(io: any FileIO, fd: Int32, from: Int, to: Int, keeping: ArraySlice<UInt8> = []) throws(IOFailure) -> [UInt8] {
+        var failure: IOFailure?
+        // Straight into uninitialised storage (no zero fill).
+        let bytes = [UInt8](unsafeUninitializedCapacity: keeping.count + max(0, to - from)) { raw, count in
+            let kept = raw.initialize(fromContentsOf: keeping)
+            do throws(IOFailure) {
+                count = kept + (try readFully(io: io, fd: fd, UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: raw[kept...])), at: from))
+            } catch {
+                failure = error
+                count = 0
+            }
+        }
+        if let failure { throw failure }
+        return bytes
+    }
+
+    /// Reads until the buffer is full or the file ends; returns the byte count.
+    static func readFully(io: any FileIO, fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(IOFailure) -> Int {
+        var total = 0
+        while total < buffer.count {
+            let n = try io.pread(fd, UnsafeMutableRawBufferPointer(rebasing: buffer[total...]), offset: offset + total)
+            if n == 0 { break }
+            total += n
+        }
+        return total
     }
 }
-
-extension ChunkLines: @unchecked Sendable {}

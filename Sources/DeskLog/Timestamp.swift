@@ -76,15 +76,32 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         return v
     }
 
+    /// The day number of the last `YYYY-MM-DD` parsed, keyed by its ten bytes.
+    struct DayCache: Sendable {
+        var head: UInt64 = 0, tail: UInt16 = 0, day = 0, valid = false
+    }
+
     static func parse(_ b: UnsafeRawBufferPointer) -> Timestamp? {
+        var days = DayCache()
+        return parse(b, days: &days)
+    }
+
+    static func parse(_ b: UnsafeRawBufferPointer, days: inout DayCache) -> Timestamp? {
         let n = b.count
         guard n >= 20 else { return nil }
         @inline(__always) func num(_ at: Int, _ len: Int) -> Int? { Timestamp.digits(b, at, len) }
-        guard let y = num(0, 4), b[4] == 0x2D, let mo = num(5, 2), b[7] == 0x2D, let d = num(8, 2),
-              b[10] == 0x54, let h = num(11, 2), b[13] == 0x3A, let mi = num(14, 2), b[16] == 0x3A,
-              let s = num(17, 2) else { return nil }
-        guard (1...12).contains(mo), d >= 1, d <= CivilCalendar.daysInMonth(year: y, month: mo),
-              h < 24, mi < 60, s < 61 else { return nil }
+        let head = b.loadUnaligned(as: UInt64.self), tail = b.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        let day: Int
+        if days.valid, days.head == head, days.tail == tail {
+            day = days.day
+        } else {
+            guard let y = num(0, 4), b[4] == 0x2D, let mo = num(5, 2), b[7] == 0x2D, let d = num(8, 2),
+                  (1...12).contains(mo), d >= 1, d <= CivilCalendar.daysInMonth(year: y, month: mo) else { return nil }
+            day = CivilCalendar.dayNumber(year: y, month: mo, day: d)
+            days = DayCache(head: head, tail: tail, day: day, valid: true)
+        }
+        guard b[10] == 0x54, let h = num(11, 2), b[13] == 0x3A, let mi = num(14, 2), b[16] == 0x3A,
+              let s = num(17, 2), h < 24, mi < 60, s < 61 else { return nil }
         var i = 19
         var ms = 0
         if i < n && b[i] == 0x2E {
@@ -106,7 +123,6 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
             i += 6
         }
         guard i == n else { return nil }
-        let day = CivilCalendar.dayNumber(year: y, month: mo, day: d)
         let localMs = (Int64(day) * 86_400 + Int64(h * 3600 + mi * 60 + s)) * 1000 + Int64(ms)
         return Timestamp(epochMillis: localMs - Int64(offset) * 60_000, offsetMinutes: offset)
     }

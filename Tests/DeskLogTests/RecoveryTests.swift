@@ -174,7 +174,7 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(damaged))
     }
 
-    /// Chunks of 4,096 lines and more are decoded on several threads: a large
+    /// Chunks of 1 MiB and more are decoded on several threads: a large
     /// log, clean and with a flipped byte deep inside, reads the same records and
     /// names the same line on all cores as on the calling thread.
     @Test(arguments: [nil, 1] as [Int?])
