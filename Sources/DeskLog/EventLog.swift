@@ -197,28 +197,38 @@ public final class EventLog {
         var offset = committedEnd
         // Fast path: spans decoded on all cores into finished records, then
         // taken in order. A span holding anything but whole records of known
-        // types is read again line by line, which names what is wrong.
-        // (Decoding the next span while taking this one's records was tried:
-        // on two cores the third thread made it slower, 141–157 vs 128–133 ms.)
-        while offset < size, !scanner.stopped {
-            let decoded = SliceDecode(io: io, fd: fd, from: offset, span: min(options.chunkSize, size - offset), fileSize: size,
-                                      threads: options.decodeThreads, cache: &cache, isKnownType: options.isKnownType, decode: decode)
-            if let failure = decoded.failure { throw LogError.io(failure) }
-            guard decoded.allGood else {
+        // types is read again line by line, which names what is wrong. The
+        // next span starts decoding on the other cores while this thread
+        // takes the records of the one before; it then joins in.
+        func start(_ from: Int, _ seed: EnvelopeCache) -> SliceDecode<T> {
+            SliceDecode(io: io, fd: fd, from: from, span: min(options.chunkSize, size - from), fileSize: size,
+                        threads: options.decodeThreads, cache: seed, isKnownType: options.isKnownType, decode: decode)
+        }
+        var decoded = offset < size ? start(offset, cache) : nil
+        // Never leave a span decoding behind (it reads through this log's descriptor).
+        defer { decoded?.finish() }
+        while let current = decoded {
+            decoded = nil
+            current.finish()
+            cache = current.cache
+            if let failure = current.failure { throw LogError.io(failure) }
+            guard current.allGood else {
                 offset = try scanLineByLine(from: offset, to: size, scanner: &scanner, decode: decode) { record, value in
                     try apply(record, value)
                     delivered += 1
                 }
                 break
             }
+            // Only an unfinished line (or free space) after the last line end.
+            guard let next = current.end else { break }
+            offset = next
+            if next < size { decoded = start(next, cache) }
             // In place: a record is ~150 bytes, copying each out cost more than taking it.
-            try decoded.take(into: &scanner) { record, value in
+            try current.take(into: &scanner) { record, value in
                 try apply(record, value)
                 delivered += 1
             }
-            // Only an unfinished line (or free space) after the last line end.
-            guard let end = decoded.end else { break }
-            offset = end
+            if scanner.stopped { break }
         }
         // What follows the last whole line: free space (all NULs), or not.
         let tailStart = scanner.stopped ? size : max(offset, scanner.committedEnd)

@@ -37,8 +37,8 @@ final class SliceDecode<T>: @unchecked Sendable {
         var failure: IOFailure?
     }
 
-    /// Slices in file order, so their records are in file order.
-    private(set) var slices: [Slice]
+    /// Slices in file order, so their records are in file order (after `finish`).
+    private(set) var slices: [Slice] = []
 
     /// Below this many bytes a span is read on the calling thread.
     static var parallelThreshold: Int { 1 << 20 }
@@ -47,33 +47,81 @@ final class SliceDecode<T>: @unchecked Sendable {
     var failure: IOFailure? { slices.lazy.compactMap(\.failure).first }
     /// File offset after the last complete line in the span (nil: none).
     var end: Int? { slices.lazy.compactMap(\.end).last }
+    /// The cache as the span's last line left it (after `finish`).
+    private(set) var cache: EnvelopeCache
 
-    /// Decodes the lines that start in `[from, from + span)`, reading past the
-    /// span's end (up to `fileSize`) to finish its last line. `from` must be a
-    /// line start. `cache` seeds every thread's and comes back as the last one's.
-    init(io: any FileIO, fd: Int32, from: Int, span: Int, fileSize: Int, threads: Int?, cache: inout EnvelopeCache,
+    private let work: @Sendable (Int) -> Void
+    private let pieces: Int
+    private let out: UnsafeMutableBufferPointer<(Slice, EnvelopeCache)>
+    private let lock = NSLock()
+    private var claimed = 0
+    private var finished = false
+    private let helpers = DispatchGroup()
+
+    /// Starts decoding the lines that start in `[from, from + span)`, reading
+    /// past the span's end (up to `fileSize`) to finish its last line; `from`
+    /// must be a line start. Other threads (one fewer than `threads`, nil: one
+    /// per core up to 8) begin at once, on slices of about 1 MiB taken in
+    /// turn; the caller joins in `finish`. So while the caller still takes the
+    /// records of the span before, the other cores already decode this one.
+    /// `cache` seeds every slice's.
+    init(io: any FileIO, fd: Int32, from: Int, span: Int, fileSize: Int, threads: Int?, cache: EnvelopeCache,
          isKnownType: @escaping @Sendable (String) -> Bool, decode: @escaping @Sendable (RecordView) -> T) {
         let cores = threads ?? min(ProcessInfo.processInfo.activeProcessorCount, 8)
-        let pieces = span >= Self.parallelThreshold && cores > 1 ? cores : 1
-        let seed = cache
-        // Each thread writes only its own slot.
+        let parallel = span >= Self.parallelThreshold && cores > 1
+        let pieces = parallel ? max(cores, span / Self.parallelThreshold) : 1
+        self.pieces = pieces
+        self.cache = cache
+        // Each slice is written by the one thread that claimed it.
         nonisolated(unsafe) let out = UnsafeMutableBufferPointer<(Slice, EnvelopeCache)>.allocate(capacity: pieces)
-        defer { out.deinitialize().deallocate() }
-        let work: @Sendable (Int) -> Void = { piece in
-            var local = seed
+        self.out = out
+        work = { piece in
+            var local = cache
             var slice = Slice()
             Self.decodeSlice(io: io, fd: fd, from: from + span * piece / pieces, to: from + span * (piece + 1) / pieces,
                              first: piece == 0, fileSize: fileSize, into: &slice, cache: &local,
                              isKnownType: isKnownType, decode: decode)
             (out.baseAddress! + piece).initialize(to: (slice, local))
         }
-        if pieces == 1 {
-            work(0)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: pieces, execute: work)
+        if parallel {
+            for _ in 1..<cores {
+                helpers.enter()
+                DispatchQueue.global().async { [self] in
+                    decodeClaimed()
+                    helpers.leave()
+                }
+            }
         }
-        slices = out.map(\.0)
+    }
+
+    deinit {
+        // Helpers hold the span while they work, so none is working now:
+        // the slices claimed are the ones written.
+        if !finished { UnsafeMutableBufferPointer(rebasing: out[..<min(claimed, pieces)]).deinitialize() }
+        out.deallocate()
+    }
+
+    /// Decodes slices nobody has claimed yet, until none are left.
+    private func decodeClaimed() {
+        while true {
+            lock.lock()
+            let piece = claimed
+            claimed += 1
+            lock.unlock()
+            if piece >= pieces { return }
+            work(piece)
+        }
+    }
+
+    /// Helps with what is left, waits for the other threads, and gathers the slices.
+    func finish() {
+        guard !finished else { return }
+        finished = true
+        decodeClaimed()
+        helpers.wait()
+        slices = (0..<pieces).map { out[$0].0 }
         cache = out[pieces - 1].1
+        out.deinitialize()
     }
 
     /// Hands every record to `scanner` in file order (which checks sequence
