@@ -353,7 +353,7 @@ public struct StringInterner: Sendable {
     }
 
     /// `loadable`: bytes readable from `b`'s start (at least `b.count`).
-    public mutating func intern(_ b: UnsafeRawBufferPointer, loadable: Int) -> String {
+    mutating func intern(_ b: UnsafeRawBufferPointer, loadable: Int) -> String {
         let n = b.count
         var w0: UInt64 = 0, w1: UInt64 = 0
         let exact = n <= 16 && loadable >= 16

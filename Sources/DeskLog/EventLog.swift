@@ -137,7 +137,9 @@ public final class EventLog {
     /// all cores together with the checksum and envelope work (e.g. parsing
     /// the payload into a domain event); `apply` then sees records strictly
     /// in file order on the calling thread (`Options.decodeThreads` sets how
-    /// many threads decode).
+    /// many threads decode). `decode` runs while `apply` is still applying
+    /// earlier records, so it must not read anything `apply` changes: it
+    /// sees only the record's bytes.
     @discardableResult
     public func poll<T>(decode: @escaping @Sendable (RecordView) -> T, apply: (LogRecord, T) throws -> Void) throws -> Int {
         if isStopped || scanning { return 0 }
