@@ -77,6 +77,19 @@ public enum Envelope {
         public var batchCount: Int
         /// Range of `data` within the line.
         public var dataRange: Range<Int>
+
+        /// The record of a line that starts at `lineStart` in `bytes` (at
+        /// `offset` in the file), its `data` sharing `bytes`.
+        func record(in bytes: [UInt8], lineStart: Int, newline: Int, offset: Int) -> LogRecord {
+            LogRecord(version: version, id: id, seq: seq, at: at, by: by, type: type, batchIndex: batchIndex, batchCount: batchCount,
+                      data: bytes[(lineStart + dataRange.lowerBound)..<(lineStart + dataRange.upperBound)],
+                      offset: offset, line: 0, length: newline + 1 - lineStart)
+        }
+
+        /// What a payload decoder sees of the line starting at `lineStart` in `buf`.
+        func view(in buf: UnsafeRawBufferPointer, lineStart: Int) -> RecordView {
+            RecordView(type: type, seq: seq, data: UnsafeRawBufferPointer(rebasing: buf[(lineStart + dataRange.lowerBound)..<(lineStart + dataRange.upperBound)]))
+        }
     }
 
     static func hex8(_ v: UInt32) -> String {

@@ -104,6 +104,36 @@ public struct PosixFileIO: FileIO {
 /// `flock` the function (inside a type with a `flock` method, the name resolves to the struct).
 private func systemFlock(_ fd: Int32, _ operation: Int32) -> Int32 { flock(fd, operation) }
 
+extension FileIO {
+    /// Reads until the buffer is full or the file ends; returns the byte count.
+    func readFully(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(IOFailure) -> Int {
+        var total = 0
+        while total < buffer.count {
+            let n = try pread(fd, UnsafeMutableRawBufferPointer(rebasing: buffer[total...]), offset: offset + total)
+            if n == 0 { break }
+            total += n
+        }
+        return total
+    }
+
+    /// `keeping` followed by the bytes `[from, to)` (fewer if the file is shorter now),
+    /// read straight into uninitialised storage (no zero fill).
+    func read(_ fd: Int32, from: Int, to: Int, keeping: ArraySlice<UInt8> = []) throws(IOFailure) -> [UInt8] {
+        var failure: IOFailure?
+        let bytes = [UInt8](unsafeUninitializedCapacity: keeping.count + max(0, to - from)) { raw, count in
+            let kept = raw.initialize(fromContentsOf: keeping)
+            do throws(IOFailure) {
+                count = kept + (try readFully(fd, UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: raw[kept...])), at: from))
+            } catch {
+                failure = error
+                count = 0
+            }
+        }
+        if let failure { throw failure }
+        return bytes
+    }
+}
+
 /// Runs file calls, turning an `IOFailure` into `LogError.io`.
 func mappingIO<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let e as IOFailure { throw LogError.io(e) }

@@ -84,17 +84,16 @@ public struct NewerRecord: Sendable, Equatable {
     }
 }
 
-/// One line, decoded on its own (CRC and envelope): the part of reading that
-/// needs no context, so lines can be decoded on several threads at once. It
-/// holds no reference to the chunk (retaining one shared buffer from several
-/// threads would make them fight over its reference count).
+/// One line, decoded on its own (CRC and envelope), good or not: what the
+/// line-by-line reading (`scan`) hands to `consume`, which judges bad lines.
+/// The fast path (`SliceDecode`) decodes straight into records instead.
 enum DecodedLine: Sendable {
     case fields(Envelope.Fields)
     case bad(Envelope.Problem)
     case newer(Int)
 
-    static func decode(_ buf: UnsafeRawBufferPointer, start: Int, newline nl: Int, cache: inout EnvelopeCache, crc: UInt32? = nil) -> DecodedLine {
-        switch Envelope.decode(line: UnsafeRawBufferPointer(rebasing: buf[start..<nl]), cache: &cache, crc: crc) {
+    static func decode(_ buf: UnsafeRawBufferPointer, start: Int, newline nl: Int, cache: inout EnvelopeCache) -> DecodedLine {
+        switch Envelope.decode(line: UnsafeRawBufferPointer(rebasing: buf[start..<nl]), cache: &cache) {
         case .failure(.newerVersion(let v)): return .newer(v)
         case .failure(let problem): return .bad(problem)
         case .success(let f): return .fields(f)
@@ -104,10 +103,7 @@ enum DecodedLine: Sendable {
     /// The full record, its `data` sharing `chunk` (whose line starts at `start`, file offset `base + start`).
     func record(_ chunk: [UInt8], start: Int, newline nl: Int, base: Int) -> LogRecord? {
         guard case .fields(let f) = self else { return nil }
-        return LogRecord(version: f.version, id: f.id, seq: f.seq, at: f.at, by: f.by, type: f.type,
-                         batchIndex: f.batchIndex, batchCount: f.batchCount,
-                         data: chunk[(start + f.dataRange.lowerBound)..<(start + f.dataRange.upperBound)],
-                         offset: base + start, line: 0, length: nl + 1 - start)
+        return f.record(in: chunk, lineStart: start, newline: nl, offset: base + start)
     }
 }
 
@@ -251,8 +247,7 @@ struct LogScanner<Payload> {
                 try consume(d, record: { d.record(chunk, start: lineStart, newline: nl, base: base) },
                             payload: {
                                 guard case .fields(let f) = d else { preconditionFailure("payload of a bad line") }
-                                let data = UnsafeRawBufferPointer(rebasing: buf[(lineStart + f.dataRange.lowerBound)..<(lineStart + f.dataRange.upperBound)])
-                                return decode(RecordView(type: f.type, seq: f.seq, data: data))
+                                return decode(f.view(in: buf, lineStart: lineStart))
                             },
                             lineStart: base + lineStart, lineEnd: base + nl + 1, emit: emit)
                 lineStart = nl + 1

@@ -14,14 +14,15 @@ public struct RecordView {
     public let data: UnsafeRawBufferPointer
 }
 
-/// Reads and decodes a span of the log on all cores: the span is cut into one
-/// slice per thread, and each thread reads its own slice (`pread`: the copy out
-/// of the page cache runs in parallel too), finds the lines that start in it,
-/// and checks and decodes them — checksum, envelope, type, the caller's payload
-/// decode — into finished records whose `data` shares that thread's buffer
-/// (a buffer shared by all threads would have them fight over its reference
-/// count). What depends on order (seq, batches) is left to `LogScanner.accept`,
-/// in order, over `slices`.
+/// Reads and decodes a span of the log on all cores. The span is cut into
+/// slices of about 1 MiB that the threads take in turn; a thread reads its
+/// slice itself (`pread` in 256 KiB pieces: the copy out of the page cache
+/// runs in parallel too, and the bytes are still in its cache when decoded),
+/// finds the lines that start in it, and checks and decodes them — checksum,
+/// envelope, type, the caller's payload decode — into finished records whose
+/// `data` shares that thread's buffer (a buffer shared by all threads would
+/// have them fight over its reference count). What depends on order (seq,
+/// batches) is left to `LogScanner.accept`, in order, over `slices`.
 ///
 /// This is the fast path for a log whose lines are all whole records of known
 /// types. When any line in the span is not, `allGood` is false and the caller
@@ -33,6 +34,8 @@ final class SliceDecode<T>: @unchecked Sendable {
         var payloads: [T] = []
         /// File offset after the slice's last complete line (nil: none ends in it).
         var end: Int?
+        /// The bytes after the file's last newline, when they start in this slice.
+        var tail: ArraySlice<UInt8>?
         var allGood = true
         var failure: IOFailure?
     }
@@ -47,6 +50,9 @@ final class SliceDecode<T>: @unchecked Sendable {
     var failure: IOFailure? { slices.lazy.compactMap(\.failure).first }
     /// File offset after the last complete line in the span (nil: none).
     var end: Int? { slices.lazy.compactMap(\.end).last }
+    /// The bytes after the file's last newline, when the span reaches them
+    /// (nil: the file goes on, or ends with a newline).
+    var tail: ArraySlice<UInt8>? { slices.lazy.compactMap(\.tail).first }
     /// The cache as the span's last line left it (after `finish`).
     private(set) var cache: EnvelopeCache
 
@@ -168,11 +174,14 @@ final class SliceDecode<T>: @unchecked Sendable {
                 // The line goes on past what was read (or nothing is read yet): read on,
                 // keeping its bytes.
                 let readTo = base + buffer.count
+                if readTo >= fileSize, !seekingFirst, base + start < hi {
+                    // The file ends inside this slice's last line: what an append left unfinished, or free space.
+                    slice.tail = buffer[start...]
+                }
                 if readTo >= fileSize || (seekingFirst ? readTo >= hi : base + start >= hi) { break }
                 do {
                     let kept = buffer.count - start
-                    let more = try read(io: io, fd: fd, from: readTo, to: min(fileSize, readTo + max(kept, pieceSize)),
-                                        keeping: buffer[start...])
+                    let more = try io.read(fd, from: readTo, to: min(fileSize, readTo + max(kept, pieceSize)), keeping: buffer[start...])
                     if more.count == kept { slice.allGood = false; break }
                     buffer = more
                 } catch {
@@ -211,12 +220,8 @@ final class SliceDecode<T>: @unchecked Sendable {
                     guard isKnownType(f.type) else { return false }
                     if known.count < 16 { known.append(f.type) }
                 }
-                let data = (start + f.dataRange.lowerBound)..<(start + f.dataRange.upperBound)
-                slice.payloads.append(decode(RecordView(type: f.type, seq: f.seq, data: UnsafeRawBufferPointer(rebasing: buf[data]))))
-                let record = LogRecord(version: f.version, id: f.id, seq: f.seq, at: f.at, by: f.by, type: f.type,
-                                       batchIndex: f.batchIndex, batchCount: f.batchCount, data: buffer[data],
-                                       offset: base + start, line: 0, length: nl + 1 - start)
-                slice.records.append(record)
+                slice.payloads.append(decode(f.view(in: buf, lineStart: start)))
+                slice.records.append(f.record(in: buffer, lineStart: start, newline: nl, offset: base + start))
                 return true
             }
             guard good else {
@@ -237,32 +242,4 @@ final class SliceDecode<T>: @unchecked Sendable {
     /// Bytes read per `pread` while decoding a slice: small enough to still
     /// be in the core's cache when the lines are decoded.
     static var pieceSize: Int { 256 << 10 }
-
-    /// `keeping` followed by the bytes `[from, to)` (fewer if the file is shorter now).
-    static func read(io: any FileIO, fd: Int32, from: Int, to: Int, keeping: ArraySlice<UInt8> = []) throws(IOFailure) -> [UInt8] {
-        var failure: IOFailure?
-        // Straight into uninitialised storage (no zero fill).
-        let bytes = [UInt8](unsafeUninitializedCapacity: keeping.count + max(0, to - from)) { raw, count in
-            let kept = raw.initialize(fromContentsOf: keeping)
-            do throws(IOFailure) {
-                count = kept + (try readFully(io: io, fd: fd, UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: raw[kept...])), at: from))
-            } catch {
-                failure = error
-                count = 0
-            }
-        }
-        if let failure { throw failure }
-        return bytes
-    }
-
-    /// Reads until the buffer is full or the file ends; returns the byte count.
-    static func readFully(io: any FileIO, fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(IOFailure) -> Int {
-        var total = 0
-        while total < buffer.count {
-            let n = try io.pread(fd, UnsafeMutableRawBufferPointer(rebasing: buffer[total...]), offset: offset + total)
-            if n == 0 { break }
-            total += n
-        }
-        return total
-    }
 }

@@ -175,6 +175,19 @@ import Testing
         #expect(seqs == expected)
         #expect(lines == Array(1...expected.count))
         #expect(log.end == .clean && log.committedEnd == bytes.count)
+        // All of it on the fast path: nothing read a second time, line by line.
+        #expect(log.bytesReadLineByLine == 0)
+        // A flipped byte in the middle: that span (and the rest) is read again
+        // line by line, and the damage is named where it is.
+        var damaged = bytes
+        let at = bytes.count / 2
+        let lineStart = (damaged[..<at].lastIndex(of: 0x0A) ?? -1) + 1
+        damaged[lineStart + 20] ^= 0x01
+        try Data(damaged).write(to: URL(fileURLWithPath: path))
+        let again = try EventLog(path: path, options: o)
+        try again.poll { _ in }
+        guard case .corrupt(let c) = again.end else { Issue.record("\(again.end)"); return }
+        #expect(c.offset == lineStart && again.bytesReadLineByLine > 0)
     }
 }
 
