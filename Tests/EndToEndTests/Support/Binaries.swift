@@ -24,6 +24,7 @@ final class Child: @unchecked Sendable {
     private let lock = NSLock()
     private var buffer = Data()
     private var lines: [String] = []
+    private let ended = DispatchSemaphore(value: 0)
 
     init(_ path: String, _ args: [String], environment: [String: String]? = nil) throws {
         process.executableURL = URL(fileURLWithPath: path)
@@ -33,7 +34,13 @@ final class Child: @unchecked Sendable {
         process.standardError = FileHandle.nullDevice
         pipe.fileHandleForReading.readabilityHandler = { [weak self] h in
             let d = h.availableData
-            guard let self, !d.isEmpty else { return }
+            guard let self else { return }
+            if d.isEmpty {
+                // End of file: every write end is closed, nothing more will come.
+                h.readabilityHandler = nil
+                self.ended.signal()
+                return
+            }
             self.lock.lock()
             self.buffer.append(d)
             while let nl = self.buffer.firstIndex(of: 0x0A) {
@@ -57,7 +64,12 @@ final class Child: @unchecked Sendable {
     @discardableResult
     func wait() -> Int32 {
         process.waitUntilExit()
-        // Drain what is left in the pipe.
+        // The handler reads until end of file; wait for it rather than take
+        // the handler away, which could race a read already in flight (its
+        // bytes then arrived after this returned: a report's one line was
+        // seen as "" once in CI). If the end never comes (a grandchild kept
+        // the pipe open), drain what is there.
+        if ended.wait(timeout: .now() + 10) == .success { return process.terminationStatus }
         pipe.fileHandleForReading.readabilityHandler = nil
         let rest = pipe.fileHandleForReading.readDataToEndOfFile()
         lock.lock()
