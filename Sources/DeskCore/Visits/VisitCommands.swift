@@ -23,7 +23,7 @@ public struct LogVisit: DeskCommand {
         try context.require(.logVisits)
         var record = VisitCheck.cleaned(visit)
         record.id = Visit.id(serial: state.visits.highestSerial + 1)
-        try VisitCheck.verdict(VisitCheck.check(record, in: state, today: context.today), confirmed: confirmed)
+        try VisitCheck.verdict(VisitCheck.check(record, in: state, now: context.now), confirmed: confirmed)
         return [VisitLogged(visit: record)]
     }
 }
@@ -69,7 +69,7 @@ public struct LogVisitRound: DeskCommand {
             let r = VisitRecord(id: Visit.id(serial: state.visits.highestSerial + 1 + records.count), cadres: [c],
                                 staff: staff, at: at, kind: kind, occasion: occasion, learned: Blank.trim(learned),
                                 gifts: Blank.trim(gifts), moneyEach: moneyEach)
-            let found = VisitCheck.check(r, in: state, today: context.today)
+            let found = VisitCheck.check(r, in: state, now: context.now)
             // Staff, date and amount problems are the same for every cadre: report them once.
             for p in found.errors where !errors.contains(p) { errors.append(p) }
             for p in found.warnings where !warnings.contains(p) { warnings.append(p) }
@@ -120,7 +120,7 @@ public struct AmendVisit: DeskCommand {
         let old = try VisitCheck.ownVisit(visit.id, in: state, context: context)
         if old.voided { throw .conflict(Problem("visits.already_voided", [visit.id.raw])) }
         let record = VisitCheck.cleaned(visit)
-        var found = VisitCheck.check(record, in: state, today: context.today, previous: old)
+        var found = VisitCheck.check(record, in: state, now: context.now, previous: old)
         if record.needs.count < old.needCount {
             found.errors.append(Problem("visits.needs_removed", [String(old.needCount)], field: "needs"))
         }
@@ -159,10 +159,11 @@ enum VisitCheck {
     }
 
     /// `previous`: the version being amended (its date, if unchanged, is not questioned again).
-    static func check(_ v: VisitRecord, in state: DeskState, today: LocalDate,
+    static func check(_ v: VisitRecord, in state: DeskState, now: LocalDateTime,
                       previous: VisitSummary? = nil) -> (errors: [Problem], warnings: [Problem]) {
         var errors: [Problem] = [], warnings: [Problem] = []
         let date = v.at.date
+        let today = now.date
 
         if v.cadres.isEmpty { errors.append(Problem("visits.cadre_required", field: "cadres")) }
         if v.cadres.count > maxCadres { errors.append(Problem("visits.too_many_cadres", [String(maxCadres)], field: "cadres")) }
@@ -199,7 +200,12 @@ enum VisitCheck {
             errors.append(Problem("visits.staff_not_found", [s.raw], field: "staff"))
         }
 
-        if date > today { errors.append(Problem("visits.date_future", [today.description], field: "at")) }
+        if date > today {
+            errors.append(Problem("visits.date_future", [today.description], field: "at"))
+        } else if date == today, v.at.time > now.time, previous?.at != v.at {
+            // Today, but later than now: a visit is recorded after it took place.
+            errors.append(Problem("visits.time_future", [now.time.description], field: "at"))
+        }
         if date < today.adding(days: -oldDays), previous?.at.date != date { warnings.append(Problem("visits.date_old", [date.description], field: "at")) }
         if let f = v.followUp {
             if f <= date { errors.append(Problem("visits.follow_up_not_after", [date.description], field: "followUp")) }

@@ -47,7 +47,9 @@ struct VisitsFixture {
     @discardableResult
     func visit(_ cadre: ID<Cadre>, _ kind: VisitKind, _ occasion: VisitOccasion = .routine, on date: LocalDate,
                by: ID<Staff>, followUp: LocalDate? = nil, needs: [String] = []) throws -> ID<Visit> {
-        let applied = try perform(LogVisit(cadres: [cadre], staff: [by], at: LocalDateTime(date, LocalTime(10, 0)), kind: kind,
+        // 10:00, or 09:00 on the fixture's today (its clock reads 09:30: a visit is recorded after it happened).
+        let time = date == today ? LocalTime(9, 0) : LocalTime(10, 0)
+        let applied = try perform(LogVisit(cadres: [cadre], staff: [by], at: LocalDateTime(date, time), kind: kind,
                                            occasion: occasion, learned: "情况良好", needs: needs, followUp: followUp, confirmed: true),
                                   as: by)
         return (applied[0].event as! VisitLogged).visit.id

@@ -11,7 +11,8 @@ import Testing
     var now: LocalDateTime { LocalDateTime(today, LocalTime(10, 30)) }
 
     init() throws {
-        t = try TestDesk()
+        // The desk's clock a little after the visits these tests record at `now`.
+        t = try TestDesk(at: LocalDateTime(LocalDate(2026, 11, 23), LocalTime(11, 0)))
         wang = try t.addStaff("王芳", role: .caseworker)
         li = try t.addStaff("李明", role: .caseworker)
     }
@@ -59,6 +60,24 @@ import Testing
         #expect(p.first { $0.key == "visits.date_future" }?.field == "at")
         #expect(p.first { $0.key == "visits.need_empty" }?.args == ["1"])
         #expect(t.desk.state.visits.count == 0)
+    }
+
+    @Test func aVisitLaterTodayThanNowIsRefusedButOneAtThisMinuteIsRecorded() throws {
+        let c = try cadre(1)
+        // The clock reads 11:00: 23:59 today has not happened yet.
+        let e = problems {
+            try t.desk.perform(LogVisit(cadres: [c], staff: [wang], at: LocalDateTime(today, LocalTime(23, 59)), kind: .home, occasion: .routine), as: wang)
+        }
+        #expect(e == .invalid([Problem("visits.time_future", ["11:00"], field: "at")]))
+        let e2 = problems {
+            try t.desk.perform(LogVisit(cadres: [c], staff: [wang], at: LocalDateTime(today, LocalTime(11, 1)), kind: .home, occasion: .routine), as: wang)
+        }
+        #expect(e2 == .invalid([Problem("visits.time_future", ["11:00"], field: "at")]))
+        #expect(t.desk.state.visits.count == 0)
+        try t.desk.perform(LogVisit(cadres: [c], staff: [wang], at: LocalDateTime(today, LocalTime(11, 0)), kind: .home, occasion: .routine), as: wang)
+        // Yesterday evening, typed this morning, is fine.
+        try t.desk.perform(LogVisit(cadres: [c], staff: [wang], at: LocalDateTime(today.adding(days: -1), LocalTime(23, 59)), kind: .phone, occasion: .routine), as: wang)
+        #expect(t.desk.state.visits.count == 2)
     }
 
     @Test func aDeceasedCadreCanOnlyHaveACondolenceRecorded() throws {

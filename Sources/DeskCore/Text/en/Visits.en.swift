@@ -60,6 +60,7 @@ extension EN {
         "visits.staff_twice": "The two staff must be different people.",
         "visits.staff_not_found": "Staff member {0} does not exist or is inactive; choose again.",
         "visits.date_future": "The visit date cannot be after today ({0}).",
+        "visits.time_future": "The visit time cannot be later than now ({0}): a visit is recorded after it took place.",
         "visits.date_old": "The visit date {0} is long past. Is the date right?",
         "visits.follow_up_not_after": "The follow-up date must be after the visit date {0}.",
         "visits.follow_up_too_far": "The follow-up date must be within a year of the visit.",

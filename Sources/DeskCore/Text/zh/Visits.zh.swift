@@ -60,6 +60,7 @@ extension ZH {
         "visits.staff_twice": "两位走访人不能是同一人。",
         "visits.staff_not_found": "工作人员 {0} 不存在或已停用,请重新选择。",
         "visits.date_future": "走访日期不能晚于今天({0})。",
+        "visits.time_future": "走访时间不能晚于现在({0}):走访结束后再登记。",
         "visits.date_old": "走访日期 {0} 已过去很久,确定日期没有写错吗?",
         "visits.follow_up_not_after": "回访日期应在走访日期 {0} 之后。",
         "visits.follow_up_too_far": "回访日期不能超过走访后一年。",
