@@ -48,6 +48,9 @@ public final class AppContext {
         }
     }
 
+    /// What `command` would be refused for now, nothing appended (see `Desk.problems(of:as:)`).
+    public func problems(of command: some DeskCommand) -> DeskError? { desk.problems(of: command, as: staff.id) }
+
     @discardableResult
     public func performBatch(_ items: [Desk.BatchItem]) -> Result<[AppliedEvent], Desk.BatchError> {
         do {

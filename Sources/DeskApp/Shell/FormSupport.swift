@@ -22,6 +22,15 @@ public enum FormProblems {
         return general
     }
 
+    /// Adds `error`'s problems beside fields that show no message yet (the
+    /// form's own "required" stays where it is; the focus does not move).
+    public static func addUnshown(_ error: DeskError, on form: inout Form, _ text: Localizer) {
+        for p in error.problems {
+            guard let f = p.field, let field = form.fields.first(where: { $0.id == f }), field.error == nil else { continue }
+            form.setError(text.message(p), forField: f)
+        }
+    }
+
     /// Feeds `key` to a pending "save anyway?" dialog (a warning the domain asked
     /// to confirm). Returns the form values to save again when the user says yes;
     /// clears the dialog once it is answered or dismissed.
@@ -69,5 +78,12 @@ extension Form {
     mutating func show(_ problem: FieldProblem) {
         setError(problem.message, forField: problem.field)
         focus(fieldID: problem.field)
+    }
+
+    /// Shows every problem beside its field at once (not one per Enter) and
+    /// moves the focus to the first.
+    mutating func show(_ problems: [FieldProblem]) {
+        for p in problems { setError(p.message, forField: p.field) }
+        if let first = problems.first { focus(fieldID: first.field) }
     }
 }

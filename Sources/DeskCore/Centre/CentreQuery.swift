@@ -57,9 +57,12 @@ public struct CentreQuery: Sendable {
     public func slotProblems(room id: ID<Room>, date: LocalDate, span: TimeSpan, headcount: Int = 1, for kind: HolderKind = .cadre,
                              now: LocalDateTime) -> [Problem] {
         guard let room = centre.rooms[id] else { return [Problem("centre.room.not_found", [id.raw], field: "room")] }
+        // More people than the room holds: no slot of this room will do, whatever is booked.
+        let crowd = headcount < 1 || headcount > room.capacity
+            ? [Problem("centre.booking.headcount", [String(room.capacity), room.name], field: "headcount")] : []
         let places = BookingRules.places(headcount: headcount, kind: kind, room: room)
         let c = BookingRules.conflicts(room: room, date: date, span: span, places: places, centre: centre, now: now, settings: settings)
-        return BookingRules.timeProblems(date: date, span: span, settings: settings, now: now)
+        return crowd + BookingRules.timeProblems(date: date, span: span, settings: settings, now: now)
             + BookingRules.problems(c, room: room, date: date, span: span, places: places, state: state)
     }
 
@@ -149,7 +152,8 @@ public struct CentreQuery: Sendable {
             }
             sessions.append(SessionRow(booking: b.id, date: b.date, span: b.span, room: b.room,
                                        roomName: centre.rooms[b.room]?.name ?? b.room.raw, cancelled: b.cancelled?.reason,
-                                       held: isHeld, present: present.sorted(), expected: expected.count))
+                                       held: isHeld, status: sessionStatus(b, now: now), present: present.sorted(),
+                                       expected: expected.count))
         }
         let roster = c.members.map { m in
             MemberRow(cadre: m.cadre, name: CentreLabel.cadreName(m.cadre, state), since: m.since, until: m.until,
@@ -289,6 +293,8 @@ public struct SessionRow: Sendable, Hashable {
     public var cancelled: String?
     /// Started (and not cancelled).
     public var held: Bool
+    /// Where it stands at the time asked (the same as the day's timeline says).
+    public var status: GridStatus
     public var present: [ID<Cadre>]
     /// Enrolled on that date.
     public var expected: Int

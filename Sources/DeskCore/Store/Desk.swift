@@ -99,6 +99,19 @@ public final class Desk {
     /// envelope facts (seq, id, time, offset), as the values already in hand
     /// rather than decoded back from the bytes just written.
     @discardableResult
+    /// What `perform` would refuse `command` for, against the state as this
+    /// terminal has it, without appending anything (nil: nothing found). For
+    /// a form that cannot submit yet (a required field empty) to list the
+    /// other problems at once; `perform` still checks again under the lock.
+    public func problems(of command: some DeskCommand, as actor: ID<Staff>) -> DeskError? {
+        do {
+            _ = try command.events(in: state, context: makeContext(actor))
+            return nil
+        } catch {
+            return error
+        }
+    }
+
     public func performBatch(_ items: [BatchItem], as actor: ID<Staff>) throws(BatchError) -> [AppliedEvent] {
         if let u = unreadable { throw BatchError(index: nil, error: .log(Problem("log.unreadable_record", [String(u.line), u.type]))) }
         var failure: BatchError?

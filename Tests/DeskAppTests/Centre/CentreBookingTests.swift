@@ -102,6 +102,39 @@ import Testing
         #expect(series.map(\.date) == [LocalDate(2026, 11, 23), LocalDate(2026, 11, 30), LocalDate(2026, 12, 14)])
     }
 
+    @Test func everythingWrongIsListedOnTheFirstEnterNotOneAtATime() throws {
+        let w = try CentreWorld()
+        var t = try w.terminal()
+        t.press(.down, .char("b"))
+        t.press(.tab)                                              // 日期
+        for _ in 0..<10 { t.press(.backspace) }
+        t.type("2026-13-45")
+        t.press(.tab)                                              // 开始
+        for _ in 0..<5 { t.press(.backspace) }
+        t.type("9点")
+        t.press(.enter)
+        let text = t.text()
+        #expect(text.contains("请输入姓名或拼音查找"), "\(text)")
+        #expect(text.contains("日期格式应为"), "\(text)")
+        #expect(text.contains("时间的格式如 09:30"), "\(text)")
+        #expect(try w.state.centre.bookings.isEmpty)
+    }
+
+    @Test func morePeopleThanTheRoomHoldsIsSaidWhileTypingNotOnlyOnEnter() throws {
+        let w = try CentreWorld()
+        var t = try openFormOnTakenSlot(w)
+        t.press(.f(5))
+        #expect(t.text().contains("此时段可以预约"))
+        t.press(.backTab, .backTab, .backTab, .backTab, .backTab, .backTab, .backTab)  // to 活动室
+        t.press(.right)                                                                    // 乒乓球室, 8 places
+        for _ in 0..<4 { t.press(.tab) }                                                   // 人数
+        for _ in 0..<3 { t.press(.backspace) }
+        t.type("9")
+        let text = t.text()
+        #expect(text.contains("乒乓球室 最多容纳 8 人"), "\(text)")
+        #expect(!text.contains("此时段可以预约"), "\(text)")
+    }
+
     @Test func aCadreWithABookingAtTheSameTimeIsAskedToConfirm() throws {
         let w = try CentreWorld()
         try w.book(w.pingpong, (9, 30), (10, 30), for: 2)

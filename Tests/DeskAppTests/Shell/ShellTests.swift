@@ -22,6 +22,23 @@ import Testing
         #expect(b.text().contains("赵敏"))
     }
 
+    @Test func aNewStaffFormWithAnEmptyNameListsTheOtherProblemsOnTheSameEnter() throws {
+        let h = try AppHarness()
+        var a = try h.terminal(as: "admin")
+        a.press(.backTab)  // the staff screen
+        a.press(.char("a"))
+        a.type("张 三")      // 登录名: not letters and digits
+        a.press(.tab)       // 姓名 left empty
+        a.press(.tab, .tab) // 电话
+        a.type("1381234")
+        a.press(.enter)
+        let text = a.text()
+        #expect(text.contains("必填"), "\(text)")
+        #expect(text.contains("登录名只能用"), "\(text)")
+        #expect(text.contains("手机号应为 11 位"), "\(text)")
+        #expect(try h.desk().state.staff.byID.values.allSatisfy { $0.name != "" && $0.login != "张 三" })
+    }
+
     @Test func rolesDecideWhichScreensExist() throws {
         let h = try AppHarness()
         try h.addStaff("李红", login: "lihong", role: .desk)

@@ -129,7 +129,7 @@ struct BookingForm {
                 if let id = picker.selectedID, id != cadre { pick(id, app); return .handled }
                 return submit(app)
             default:
-                if case .cancelled = picker.handle(key, app.state) { return .cancelled }
+                if case .cancelled = picker.handle(key, app) { return .cancelled }
                 return .handled
             }
         }
@@ -162,11 +162,7 @@ struct BookingForm {
     }
 
     mutating func submit(_ app: AppContext) -> Outcome {
-        if kind == .cadre, cadre == nil {
-            form.show(app.text("centre.ui.pick_cadre"), onField: "holder")
-            return .handled
-        }
-        return save(app, confirmed: false)
+        save(app, confirmed: false)
     }
 
     mutating func applyNextSuggestion(_ app: AppContext) {
@@ -243,15 +239,27 @@ struct BookingForm {
         let t = app.text
         general = []
         let v = form.values
-        guard let date = LocalDate(v.text("date").trimmed) else { return fieldError("date", t("app.bad_date")) }
-        guard let start = LocalTime(v.text("start").trimmed) else { return fieldError("start", t("centre.ui.bad_time")) }
-        guard let end = LocalTime(v.text("end").trimmed) else { return fieldError("end", t("centre.ui.bad_time")) }
-        guard let heads = Int(v.text("headcount").trimmed) else { return fieldError("headcount", t("centre.ui.bad_number")) }
+        // Everything the form itself can tell is wrong, all at once.
+        var bad: [FieldProblem] = []
+        if kind == .cadre, cadre == nil { bad.append(FieldProblem("holder", t("centre.ui.pick_cadre"))) }
+        let date = LocalDate(v.text("date").trimmed)
+        if date == nil { bad.append(FieldProblem("date", t("app.bad_date"))) }
+        let start = LocalTime(v.text("start").trimmed)
+        if start == nil { bad.append(FieldProblem("start", t("centre.ui.bad_time"))) }
+        let end = LocalTime(v.text("end").trimmed)
+        if end == nil { bad.append(FieldProblem("end", t("centre.ui.bad_time"))) }
+        let heads = Int(v.text("headcount").trimmed)
+        if heads == nil { bad.append(FieldProblem("headcount", t("centre.ui.bad_number"))) }
+        let until = weekly ? LocalDate(v.text("until").trimmed) : nil
+        if weekly, until == nil { bad.append(FieldProblem("until", t("app.bad_date"))) }
+        guard bad.isEmpty, let date, let start, let end, let heads else {
+            form.show(bad)
+            return .handled
+        }
         guard let roomIndex = v.choice("room"), rooms.indices.contains(roomIndex) else { return .handled }
         let room = rooms[roomIndex], span = TimeSpan(start, end), purpose = v.text("purpose").trimmed
         let result: Result<[AppliedEvent], DeskError>
-        if weekly {
-            guard let until = LocalDate(v.text("until").trimmed) else { return fieldError("until", t("app.bad_date")) }
+        if weekly, let until {
             result = app.perform(BookRoomWeekly(room: room, first: date, until: until, span: span, headcount: heads, purpose: purpose,
                                                 for: holder(app), skipConflicts: v.choice("skip") == 0, confirmed: confirmed))
         } else {
@@ -276,11 +284,6 @@ struct BookingForm {
             recheck(app)
             return .handled
         }
-    }
-
-    mutating func fieldError(_ field: String, _ message: String) -> Outcome {
-        form.show(message, onField: field)
-        return .handled
     }
 
     /// `已预约 B000123:心理聊天室 11月23日 周一 10:00-11:00 张三。` or, for a

@@ -60,10 +60,17 @@ struct ClosureForm {
         let t = app.text, d = app.display
         general = []
         let v = form.values
-        guard let fromDate = LocalDate(v.text("fromDate").trimmed) else { return fieldError("fromDate", t("app.bad_date")) }
-        guard let fromTime = LocalTime(v.text("fromTime").trimmed) else { return fieldError("fromTime", t("centre.ui.bad_time")) }
-        guard let toDate = LocalDate(v.text("toDate").trimmed) else { return fieldError("toDate", t("app.bad_date")) }
-        guard let toTime = LocalTime(v.text("toTime").trimmed) else { return fieldError("toTime", t("centre.ui.bad_time")) }
+        // Every date and time that does not parse, all at once.
+        let fromDate = LocalDate(v.text("fromDate").trimmed), fromTime = LocalTime(v.text("fromTime").trimmed)
+        let toDate = LocalDate(v.text("toDate").trimmed), toTime = LocalTime(v.text("toTime").trimmed)
+        let bad = [fromDate == nil ? FieldProblem("fromDate", t("app.bad_date")) : nil,
+                   fromTime == nil ? FieldProblem("fromTime", t("centre.ui.bad_time")) : nil,
+                   toDate == nil ? FieldProblem("toDate", t("app.bad_date")) : nil,
+                   toTime == nil ? FieldProblem("toTime", t("centre.ui.bad_time")) : nil].compactMap { $0 }
+        guard bad.isEmpty, let fromDate, let fromTime, let toDate, let toTime else {
+            form.show(bad)
+            return .handled
+        }
         let choice = v.choice("room") ?? 0
         let room = choice == 0 ? nil : rooms[choice - 1]
         let from = LocalDateTime(fromDate, fromTime), to = LocalDateTime(toDate, toTime)
@@ -85,11 +92,6 @@ struct ClosureForm {
             general = FormProblems.show(.invalid(moved), on: &form, t)
             return .handled
         }
-    }
-
-    mutating func fieldError(_ field: String, _ message: String) -> Outcome {
-        form.show(message, onField: field)
-        return .handled
     }
 
     func draw(in canvas: inout some Canvas, rect: Rect, _ app: AppContext) {

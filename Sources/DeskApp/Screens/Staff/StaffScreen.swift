@@ -110,6 +110,12 @@ struct StaffScreen: DeskScreen {
         case .form(let purpose, var form):
             switch form.handle(key) {
             case .submit(let values): mode = .form(purpose, form); save(purpose, values, app)
+            case .rejected:
+                // The form stops at an empty required field; say what else is wrong now, not one Enter later.
+                if let command = Self.staffCommand(purpose, form.values), let error = app.problems(of: command) {
+                    FormProblems.addUnshown(error, on: &form, app.text)
+                }
+                mode = .form(purpose, form)
             case .cancel: mode = .list
             default: mode = .form(purpose, form)
             }
@@ -195,16 +201,26 @@ struct StaffScreen: DeskScreen {
 
     // MARK: Saving
 
+    /// The add or edit command the form's values spell (nil for the other forms).
+    static func staffCommand(_ purpose: Purpose, _ v: FormValues) -> (any DeskCommand)? {
+        switch purpose {
+        case .add:
+            return AddStaff(login: v.text("login").trimmed, name: v.text("name").trimmed,
+                            role: Role.allCases[v.choice("role") ?? 0], phone: v.text("phone").trimmed)
+        case .edit(let id):
+            return UpdateStaff(id: id, login: v.text("login").trimmed, name: v.text("name").trimmed,
+                               role: Role.allCases[v.choice("role") ?? 0], phone: v.text("phone").trimmed)
+        default:
+            return nil
+        }
+    }
+
     mutating func save(_ purpose: Purpose, _ v: FormValues, _ app: AppContext) {
         let t = app.text
         let command: any DeskCommand
         switch purpose {
-        case .add:
-            command = AddStaff(login: v.text("login").trimmed, name: v.text("name").trimmed,
-                               role: Role.allCases[v.choice("role") ?? 0], phone: v.text("phone").trimmed)
-        case .edit(let id):
-            command = UpdateStaff(id: id, login: v.text("login").trimmed, name: v.text("name").trimmed,
-                                  role: Role.allCases[v.choice("role") ?? 0], phone: v.text("phone").trimmed)
+        case .add, .edit:
+            command = Self.staffCommand(purpose, v)!
         case .absence(let id, let backups):
             guard let from = LocalDate(v.text("from").trimmed) else { return fieldError("from", t("app.bad_date"), purpose) }
             guard let to = LocalDate(v.text("to").trimmed) else { return fieldError("to", t("app.bad_date"), purpose) }
