@@ -11,7 +11,8 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
         for junk in ["¥", "￥", "元", ","] { s = s.replacingOccurrences(of: junk, with: "") }
         guard !s.isEmpty else { return nil }
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = Int64(parts[0]), whole >= 0, whole < 1_000_000_000 else { return nil }
+        // Digits only: `Int64` alone would also take a sign (`+14`, `-3`).
+        guard parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }), parts.count <= 2, let whole = Int64(parts[0]), whole >= 0, whole < 1_000_000_000 else { return nil }
         var cents: Int64 = 0
         if parts.count == 2 {
             let frac = parts[1]
