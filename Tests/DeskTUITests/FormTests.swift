@@ -31,6 +31,21 @@ import Testing
         #expect(Self.render(form).style(at: Point(x: 24, y: 1)).role == .error)
     }
 
+    @Test func typingIntoAFullFieldSaysItIsFullInsteadOfDroppingTheKeySilently() {
+        let strings = FormStrings(requiredMessage: "必填", discardChangesPrompt: "放弃?", discardButton: "放弃",
+                                  keepEditingButton: "继续编辑", fullMessage: "已达 {0} 字上限")
+        var form = Form(fields: [.text("purpose", label: "用途", maxLength: 4, width: 12)], strings: strings)
+        for character in "书画交流" { _ = form.handle(.char(character)) }
+        #expect(form.fields[0].error == nil)
+        #expect(form.handle(.char("会")) == .handled)
+        #expect(form.values.text("purpose") == "书画交流")
+        #expect(form.fields[0].error == "已达 4 字上限")
+        #expect(Self.render(form).lines()[0].contains("已达 4 字上限"))
+        // Deleting makes room again and clears the message.
+        _ = form.handle(.backspace)
+        #expect(form.fields[0].error == nil)
+    }
+
     @Test func anEmptyRequiredFieldIsRejectedWithTheCallersMessage() {
         var form = Self.form()
         #expect(form.handle(.enter) == .rejected)
@@ -120,7 +135,9 @@ import Testing
         form.setError("此身份证号已登记在另一位老干部名下", forField: "name")
         let lines = Self.render(form, width: 40).lines()
         #expect(lines[1].hasPrefix("          此身份证号"))
-        #expect(lines[2].hasPrefix("联系电话"))
+        // Wider than the 30 columns under the field: the rest wraps onto the next line.
+        #expect(lines[2] == "          名下")
+        #expect(lines[3].hasPrefix("联系电话"))
     }
 
     @Test func keysTheFormDoesNotUseAreIgnored() {

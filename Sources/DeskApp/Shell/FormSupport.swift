@@ -58,7 +58,8 @@ public enum FormProblems {
     /// The strings every form uses, in the session's language.
     public static func strings(_ text: Localizer) -> FormStrings {
         FormStrings(requiredMessage: text("app.form.required"), discardChangesPrompt: text("app.form.discard"),
-                    discardButton: text("app.form.discard_yes"), keepEditingButton: text("app.form.keep_editing"))
+                    discardButton: text("app.form.discard_yes"), keepEditingButton: text("app.form.keep_editing"),
+                    fullMessage: text("app.form.full"))
     }
 }
 

@@ -93,12 +93,17 @@ public struct FormStrings: Sendable {
     /// The button that returns to the form ("继续编辑").
     public var keepEditingButton: String
 
+    /// Shown beside a field that is full when a character more is typed;
+    /// `{0}` is its limit ("已达 40 字上限…"), so input is never dropped silently.
+    public var fullMessage: String
+
     public init(requiredMessage: String, discardChangesPrompt: String, discardButton: String,
-                keepEditingButton: String) {
+                keepEditingButton: String, fullMessage: String = "{0} max") {
         self.requiredMessage = requiredMessage
         self.discardChangesPrompt = discardChangesPrompt
         self.discardButton = discardButton
         self.keepEditingButton = keepEditingButton
+        self.fullMessage = fullMessage
     }
 }
 
@@ -225,8 +230,14 @@ public struct Form {
         let outcome: FieldOutcome
         switch fields[focusedIndex].editor {
         case .text(var editor):
+            let full = editor.maxLength.map { editor.characters.count >= $0 } ?? false
             outcome = editor.handle(key)
             fields[focusedIndex].editor = .text(editor)
+            if outcome == .ignored, full, case .char = key, let limit = editor.maxLength {
+                // Say why the key did nothing rather than drop it without a word.
+                fields[focusedIndex].error = strings.fullMessage.replacingOccurrences(of: "{0}", with: String(limit))
+                return .handled
+            }
         case .choice(var editor):
             outcome = editor.handle(key)
             fields[focusedIndex].editor = .choice(editor)
@@ -242,32 +253,27 @@ public struct Form {
     // MARK: Drawing
 
     /// Draws the fields from the top of `rect`, one per line (a validation message that
-    /// does not fit beside its field takes the line below), and the discard question over
-    /// them when it is open. A form taller than `rect` scrolls so that the focused field is
-    /// visible; `▲`/`▼` in the last column mark fields above and below.
-    public func draw(in canvas: inout some Canvas, rect: Rect) {
-        // "*" sits right before the label; labels are right-aligned by display width.
-        let labelWidth = (fields.map { DisplayWidth.of($0.label) + ($0.isRequired ? 1 : 0) }.max() ?? 0)
-        let editorX = rect.x + labelWidth + 2
-        let available = max(0, rect.maxX - editorX)
-        func editorWidth(_ field: FormField) -> Int { min(field.width ?? 40, available) }
-        func errorBeside(_ field: FormField) -> Bool {
-            guard let error = field.error else { return true }
-            return DisplayWidth.of(error) <= rect.maxX - (editorX + editorWidth(field) + 2)
-        }
-        let heights = fields.map { errorBeside($0) ? 1 : 2 }
+    /// does not fit beside its field takes the lines below, wrapped by display width), and
+    /// the discard question over them when it is open, or over `dialogArea` when given (a
+    /// form in a small box asks over the page, as the dialog needs more lines than the box
+    /// has). A form taller than `rect` scrolls so that the focused field is visible; `▲`/`▼`
+    /// in the last column mark fields above and below.
+    public func draw(in canvas: inout some Canvas, rect: Rect, dialogArea: Rect? = nil) {
+        let layout = Layout(self, width: rect.width)
+        let heights = layout.heights
         let first = Form.firstVisible(heights: heights, focus: focusedIndex, height: rect.height)
         var y = rect.y
         for (index, field) in fields.enumerated().dropFirst(first) where y < rect.maxY {
             let focused = index == focusedIndex && discardConfirm == nil
-            let labelText = DisplayWidth.pad(field.label, to: labelWidth, alignment: .right)
+            let labelText = DisplayWidth.pad(field.label, to: layout.labelWidth, alignment: .right)
             canvas.put(labelText, at: Point(x: rect.x, y: y), style: Style(.normal, focused ? .bold : []),
-                       maxWidth: labelWidth)
+                       maxWidth: layout.labelWidth)
             if field.isRequired {
-                let markX = rect.x + labelWidth - DisplayWidth.of(field.label) - 1
+                let markX = rect.x + layout.labelWidth - DisplayWidth.of(field.label) - 1
                 canvas.put("*", at: Point(x: markX, y: y), style: Style(.error))
             }
-            let editorRect = Rect(x: editorX, y: y, width: editorWidth(field), height: 1)
+            let editorX = rect.x + layout.editorOffset
+            let editorRect = Rect(x: editorX, y: y, width: layout.editorWidth(field), height: 1)
             switch field.editor {
             case .text(let editor) where field.isSecret:
                 TextField(text: String(repeating: "•", count: editor.characters.count))
@@ -276,11 +282,13 @@ public struct Form {
             case .choice(let editor): editor.draw(in: &canvas, rect: editorRect, focused: focused)
             }
             if let error = field.error {
-                if errorBeside(field) {
+                if layout.errorBeside(field) {
                     canvas.put(error, at: Point(x: editorRect.maxX + 2, y: y), style: Style(.error))
-                } else if y + 1 < rect.maxY {
-                    y += 1
-                    canvas.put(error, at: Point(x: editorX, y: y), style: Style(.error), maxWidth: available)
+                } else {
+                    for line in WordWrap.lines(error, width: layout.available) where y + 1 < rect.maxY {
+                        y += 1
+                        canvas.put(line, at: Point(x: editorX, y: y), style: Style(.error), maxWidth: layout.available)
+                    }
                 }
             }
             y += 1
@@ -290,7 +298,41 @@ public struct Form {
             let shown = heights[first...].reduce(0, +)
             if shown > rect.height { canvas.put("▼", at: Point(x: rect.maxX - 1, y: rect.maxY - 1), style: Style(.muted)) }
         }
-        discardConfirm?.draw(in: &canvas, rect: rect)
+        discardConfirm?.draw(in: &canvas, rect: dialogArea ?? rect)
+    }
+
+    /// The lines the form takes when drawn `width` columns wide: one per field, plus
+    /// the lines of each message that goes below its field.
+    public func height(width: Int) -> Int { Layout(self, width: width).heights.reduce(0, +) }
+
+    /// Where the parts of each field go at one width (shared by drawing and measuring).
+    private struct Layout {
+        let labelWidth: Int
+        /// Columns from the form's left edge to the editors.
+        let editorOffset: Int
+        /// Columns from the editors to the right edge.
+        let available: Int
+        let width: Int
+        var heights: [Int] = []
+
+        init(_ form: Form, width: Int) {
+            // "*" sits right before the label; labels are right-aligned by display width.
+            labelWidth = form.fields.map { DisplayWidth.of($0.label) + ($0.isRequired ? 1 : 0) }.max() ?? 0
+            editorOffset = labelWidth + 2
+            available = max(0, width - editorOffset)
+            self.width = width
+            heights = form.fields.map { field in
+                guard let error = field.error, !errorBeside(field) else { return 1 }
+                return 1 + WordWrap.lines(error, width: available).count
+            }
+        }
+
+        func editorWidth(_ field: FormField) -> Int { min(field.width ?? 40, available) }
+
+        func errorBeside(_ field: FormField) -> Bool {
+            guard let error = field.error else { return true }
+            return DisplayWidth.of(error) <= width - (editorOffset + editorWidth(field) + 2)
+        }
     }
 
     /// The first field drawn when fields take `heights` lines and `height` lines show:

@@ -24,6 +24,7 @@ extension EN {
         "app.keys.next_field": "Next", "app.keys.next_field_long": "Move to the next / previous field",
         "app.keys.filter": "Find", "app.keys.filter_long": "Type to filter the list; Enter keeps, Esc clears; n/N next/previous",
         "app.form.required": "Required.",
+        "app.form.full": "This field holds at most {0} characters; the rest was not typed in.",
         "app.form.discard": "Discard unsaved changes?",
         "app.form.discard_yes": "Discard",
         "app.form.keep_editing": "Keep editing",

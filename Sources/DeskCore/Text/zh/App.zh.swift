@@ -24,6 +24,7 @@ extension ZH {
         "app.keys.next_field": "下一项", "app.keys.next_field_long": "移到下一个/上一个输入项",
         "app.keys.filter": "查找", "app.keys.filter_long": "输入文字筛选列表,Enter 保留,Esc 清除;n/N 下一个/上一个",
         "app.form.required": "必填。",
+        "app.form.full": "已达 {0} 字上限,多出的字没有输入。",
         "app.form.discard": "放弃未保存的修改?",
         "app.form.discard_yes": "放弃",
         "app.form.keep_editing": "继续编辑",
