@@ -50,11 +50,22 @@ struct Demo: ParsableCommand {
     }
 
     /// A clock set forward or back to `--now` (else to the sample's next
-    /// morning) that keeps running.
-    func clock(sample: String) throws -> DeskClock {
+    /// morning) that keeps running. The first terminal of a demo directory
+    /// leaves its offset from real time there (`demo-clock`); a terminal
+    /// joining later without `--now` runs on the same clock, so both stamp
+    /// their work in the order it happens (each starting its own clock at
+    /// 09:30 put a later terminal's records before earlier ones).
+    func clock(sample: String, dir: String, joining: Bool) throws -> DeskClock {
         let zone = TimeZone.current
-        let start = try now.flatMap(LocalDateTime.init) ?? Self.nextMorning(after: sample)
-        let offset = DeskClock.date(of: start, in: zone).timeIntervalSinceNow
+        let shared = dir + "/demo-clock"
+        let offset: TimeInterval
+        if now == nil, joining, let text = try? String(contentsOfFile: shared, encoding: .utf8), let o = TimeInterval(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            offset = o
+        } else {
+            let start = try now.flatMap(LocalDateTime.init) ?? Self.nextMorning(after: sample)
+            offset = DeskClock.date(of: start, in: zone).timeIntervalSinceNow
+            if !joining { try? String(offset).write(toFile: shared, atomically: true, encoding: .utf8) }
+        }
         return DeskClock(timeZone: zone, source: { Date().addingTimeInterval(offset) })
     }
 
@@ -81,11 +92,18 @@ struct Demo: ParsableCommand {
         let dir = self.dir ?? NSTemporaryDirectory() + "cadredesk-demo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let copy = dir + "/desk.log"
-        if !FileManager.default.fileExists(atPath: copy) {
+        let joining = FileManager.default.fileExists(atPath: copy)
+        if !joining {
             try FileManager.default.copyItem(atPath: source, toPath: copy)
             chmod(copy, 0o660)
         }
-        let desk = try Launch.desk(path: copy, clock: try clock(sample: source), common: common)
+        let desk = try Launch.desk(path: copy, clock: try clock(sample: source, dir: dir, joining: joining), common: common)
+        if let staff, desk.state.staff[ID(staff)]?.active != true {
+            // Say which ids there are, rather than the sign-in screen's message about the OS login.
+            let known = desk.state.staff.active.map { "\($0.id.raw) \($0.name)" }.joined(separator: "、")
+            print(t("cli.demo_unknown_staff", staff, known))
+            throw ExitCode(1)
+        }
         let who = staff ?? desk.state.staff.active.first(where: { $0.role == .supervisor })?.id.raw
             ?? desk.state.staff.active.first?.id.raw
         var identity = Identity.current(demoStaff: who)

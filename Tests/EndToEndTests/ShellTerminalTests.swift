@@ -70,6 +70,9 @@ import Testing
         #expect(titled(labels[0])(start), "\(start)")
         try t.press("Tab")
         t.wait(for: "the second screen", titled(labels[1]))
+        // Digits from the first screen: the roster (second here) types them into its search line.
+        try t.press("BTab")
+        t.wait(for: "the first screen again", titled(labels[0]))
         try t.press(String(labels.count))
         t.wait(for: "the last screen", titled(labels[labels.count - 1]))
         try t.press("BTab")
@@ -126,5 +129,28 @@ import Testing
         #expect(!s.contains("王芳"))
         try t.press("q")
         t.waitForExit()
+    }
+    @Test func demoAsAnUnknownStaffIdSaysWhichIdsThereAreAndExitsOne() throws {
+        let dir = TempDir()
+        let (status, output) = try run(Binaries.cadredesk, Array(Demo.command(dir: dir.path).dropFirst()) + ["--as", "S099"])
+        #expect(status == 1)
+        #expect(output.contains("演示数据中没有在职的工作人员 S099"), "\(output)")
+        #expect(output.contains("S003 "), "\(output)")
+        #expect(!output.contains("本机登录名"))
+    }
+
+    @Test func aTerminalJoiningADemoDirectoryRunsOnTheFirstOnesClock() throws {
+        let dir = TempDir()
+        // The first terminal (no --now: 09:30 the morning after the sample) leaves its clock's offset.
+        let first = try Tmux([Binaries.cadredesk, "demo", "--dir", dir.path, "--as", "S003"], width: 120, height: 40)
+        _ = first.wait(for: "09:3")
+        let offset = try #require(TimeInterval(try String(contentsOfFile: dir.file("demo-clock"), encoding: .utf8)))
+        // Pretend the first terminal started an hour ago: a joining terminal shows 10:3x, not 09:30.
+        try String(offset + 3600).write(toFile: dir.file("demo-clock"), atomically: true, encoding: .utf8)
+        let second = try Tmux([Binaries.cadredesk, "demo", "--dir", dir.path, "--as", "S003"], width: 120, height: 40)
+        let s = second.wait(for: "10:3")
+        #expect(s.contains("11月24日"), "\(s)")
+        try first.press("F10")
+        try second.press("F10")
     }
 }

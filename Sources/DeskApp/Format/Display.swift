@@ -15,6 +15,13 @@ public struct Display: Sendable {
         text.lang == .zh ? "\(d.month)月\(d.day)日" : "\(Self.months[d.month - 1]) \(d.day)"
     }
 
+    /// `11月23日` in `today`'s year, else with the year: `2025年12月8日` / `Dec 8, 2025`
+    /// (a date of another year must not read as one of this year).
+    public func shortDate(_ d: LocalDate, today: LocalDate) -> String {
+        guard d.year != today.year else { return shortDate(d) }
+        return text.lang == .zh ? "\(d.year)年\(d.month)月\(d.day)日" : "\(Self.months[d.month - 1]) \(d.day), \(d.year)"
+    }
+
     /// `2026年11月23日 周一` / `Mon 23 Nov 2026`
     public func longDate(_ d: LocalDate) -> String {
         text.lang == .zh ? "\(d.year)年\(d.month)月\(d.day)日 \(weekday(d))"
@@ -32,6 +39,9 @@ public struct Display: Sendable {
     /// `11月23日 周一` / `Nov 23 Mon`
     public func dayLabel(_ d: LocalDate) -> String { "\(shortDate(d)) \(weekday(d))" }
 
+    /// `11月23日 周一` in `today`'s year, else `2027年1月12日 周二` / `Jan 12, 2027 Tue`.
+    public func dayLabel(_ d: LocalDate, today: LocalDate) -> String { "\(shortDate(d, today: today)) \(weekday(d))" }
+
     /// A weekly slot: `周一 09:00-11:00` (weekday 0 = Monday).
     public func weekly(_ weekday: Int, _ s: TimeSpan) -> String { "\(text("app.weekday.\(weekday)")) \(span(s))" }
 
@@ -43,12 +53,7 @@ public struct Display: Sendable {
 
     /// `11月23日 09:30` in `today`'s year, else with the year: `2025年11月27日 09:32` / `Nov 27, 2025 09:32`
     /// (a history that reaches back into last year must not read as a date to come).
-    public func dateTime(_ dt: LocalDateTime, today: LocalDate) -> String {
-        guard dt.date.year != today.year else { return dateTime(dt) }
-        let d = dt.date
-        let day = text.lang == .zh ? "\(d.year)年\(d.month)月\(d.day)日" : "\(Self.months[d.month - 1]) \(d.day), \(d.year)"
-        return "\(day) \(time(dt.time))"
-    }
+    public func dateTime(_ dt: LocalDateTime, today: LocalDate) -> String { "\(shortDate(dt.date, today: today)) \(time(dt.time))" }
 
     /// Relative to `today`: 今天 / 明天 / 昨天 / 3天后 / 逾期2天 style words.
     public func relative(_ d: LocalDate, today: LocalDate) -> String {

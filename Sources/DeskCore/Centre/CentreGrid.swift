@@ -122,14 +122,22 @@ extension CentreQuery {
             }
         case .course(let k):
             expected = centre.courses[k]?.enrolled(on: b.date).count ?? 0
-            status = now >= b.end ? .ended : now >= b.start ? .inProgress : now >= opens ? .checkInOpen : .booked
+            status = sessionStatus(b, now: now)
         case .centre:
             expected = centre.attendees(of: b.id).count
-            status = now >= b.end ? .ended : now >= b.start ? .inProgress : now >= opens ? .checkInOpen : .booked
+            status = sessionStatus(b, now: now)
         }
         return GridItem(booking: b.id, span: b.span, kind: b.holder.kind, label: CentreLabel.of(b, state), purpose: b.purpose,
                         headcount: b.headcount, places: b.places(in: room), status: status, present: present,
                         expected: expected, series: b.series)
+    }
+
+    /// A class session or centre event at `now`, by its start and end: 已预约, 可签到
+    /// (check-in open before the start), 进行中, 已结束. The one rule for the day's
+    /// timeline and a class's session list, so both say the same.
+    public func sessionStatus(_ b: Booking, now: LocalDateTime) -> GridStatus {
+        let opens = b.start.adding(minutes: -settings.checkInOpensMinutes)
+        return now >= b.end ? .ended : now >= b.start ? .inProgress : now >= opens ? .checkInOpen : .booked
     }
 
     /// Open time outside closures, cut wherever a booking starts or ends.

@@ -45,7 +45,7 @@ struct ClassDetail {
     }
 
     mutating func fillTable(_ app: AppContext) {
-        let t = app.text, d = app.display
+        let t = app.text, d = app.display, today = app.today
         let columns: [TableColumn]
         var rows: [TableRow<String>] = []
         switch section {
@@ -54,20 +54,20 @@ struct ClassDetail {
                        TableColumn(t("centre.ui.col.attended"), width: .fixed(8), alignment: .right),
                        TableColumn(t("centre.ui.col.note"), width: .flex(min: 10))]
             for m in data?.current ?? [] {
-                rows.append(TableRow(id: m.cadre.raw, cells: [m.name, d.dateTime(m.since), "\(m.attended)/\(m.held)",
+                rows.append(TableRow(id: m.cadre.raw, cells: [m.name, d.dateTime(m.since, today: today), "\(m.attended)/\(m.held)",
                                                                m.promoted ? t("centre.ui.promoted") : ""]))
             }
             for m in data?.former ?? [] {
                 rows.append(TableRow(id: "former:" + m.cadre.raw,
-                                     cells: [m.name, d.dateTime(m.since), "\(m.attended)/\(m.held)",
-                                             t("centre.ui.withdrawn_on", m.until.map(d.dateTime) ?? "", m.reason ?? "")],
+                                     cells: [m.name, d.dateTime(m.since, today: today), "\(m.attended)/\(m.held)",
+                                             t("centre.ui.withdrawn_on", m.until.map { d.dateTime($0, today: today) } ?? "", m.reason ?? "")],
                                      emphasis: .muted))
             }
         case .waitlist:
             columns = [TableColumn(t("centre.ui.col.position"), width: .fixed(12)),
                        TableColumn(t("centre.ui.col.name"), width: .min(6)), TableColumn(t("centre.ui.col.joined"), width: .flex(min: 11))]
             for w in data?.waitlist ?? [] {
-                rows.append(TableRow(id: w.cadre.raw, cells: [t("centre.enrolment.waiting", w.position), w.name, d.dateTime(w.joined)]))
+                rows.append(TableRow(id: w.cadre.raw, cells: [t("centre.enrolment.waiting", w.position), w.name, d.dateTime(w.joined, today: today)]))
             }
         case .sessions:
             columns = [TableColumn(t("centre.ui.col.date"), width: .min(10)), TableColumn(t("centre.ui.col.time"), width: .fixed(11)),
@@ -75,8 +75,8 @@ struct ClassDetail {
                        TableColumn(t("centre.ui.col.present"), width: .fixed(8), alignment: .right),
                        TableColumn(t("centre.ui.col.status"), width: .flex(min: 8))]
             for s in (data?.sessions ?? []).reversed() {
-                let status = s.cancelled.map { t("centre.checkin_state.cancelled", $0) } ?? (s.held ? t("centre.status.ended") : t("centre.status.booked"))
-                rows.append(TableRow(id: s.booking.raw, cells: [d.dayLabel(s.date), d.span(s.span), s.roomName,
+                let status = s.cancelled.map { t("centre.checkin_state.cancelled", $0) } ?? t("centre.status.\(s.status.rawValue)")
+                rows.append(TableRow(id: s.booking.raw, cells: [d.dayLabel(s.date, today: today), d.span(s.span), s.roomName,
                                                                  s.held ? "\(s.present.count)/\(s.expected)" : "", status],
                                      emphasis: s.cancelled != nil ? .muted : .normal))
             }
@@ -86,10 +86,10 @@ struct ClassDetail {
             for (i, m) in (data?.moves ?? []).enumerated().reversed() {
                 let name = app.state.roster[m.cadre]?.name ?? m.cadre.raw
                 let by = app.state.staff[m.by]?.name ?? m.by.raw
-                rows.append(TableRow(id: "move:\(i)", cells: [d.dateTime(m.at), name, t("centre.ui.moved", m.from, m.to), "\(m.reason)(\(by))"]))
+                rows.append(TableRow(id: "move:\(i)", cells: [d.dateTime(m.at, today: today), name, t("centre.ui.moved", m.from, m.to), "\(m.reason)(\(by))"]))
             }
             for s in data?.skipped ?? [] {
-                rows.append(TableRow(id: "skip:" + s.date.description, cells: [d.dayLabel(s.date), "", t("centre.ui.skipped"), t.message(s.problem)],
+                rows.append(TableRow(id: "skip:" + s.date.description, cells: [d.dayLabel(s.date, today: today), "", t("centre.ui.skipped"), t.message(s.problem)],
                                      emphasis: .muted))
             }
         }

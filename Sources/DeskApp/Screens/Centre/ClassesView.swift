@@ -32,7 +32,7 @@ struct ClassesView: CentrePart {
             let schedule = zip(c.sessions, c.roomNames).map { "\(d.weekly($0.weekday, $0.span)) \($1)" }.joined(separator: "; ")
             let count = "\(c.enrolled)/\(c.capacity)" + (c.enrolled >= c.capacity ? " " + t("centre.ui.full") : "")
             return TableRow(id: c.id, cells: [c.name, c.teacher, schedule, count, String(c.waiting),
-                                              c.next.map(d.dateTime) ?? "", d.period(c.term)],
+                                              c.next.map { d.dateTime($0, today: app.today) } ?? "", d.period(c.term)],
                             searchText: c.id.raw, emphasis: c.term.end < app.today ? .muted : .normal)
         })
         detail?.refresh(app)

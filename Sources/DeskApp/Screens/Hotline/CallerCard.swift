@@ -19,9 +19,9 @@ enum CallerCard {
         let shown = RosterPrivacy.visible(c, to: app.role)
         var out: [Line] = []
         // Alerts and status that change how the call goes.
-        if let on = c.deceasedOn { out.append(Line(text: "⚠ " + t("hotline.card.deceased", d.shortDate(on)), style: Style(.alert), band: true)) }
+        if let on = c.deceasedOn { out.append(Line(text: "⚠ " + t("hotline.card.deceased", d.shortDate(on, today: today)), style: Style(.alert), band: true)) }
         if let since = c.hospitalisedSince {
-            out.append(Line(text: "⚠ " + t("hotline.card.hospitalised", d.shortDate(since)), style: Style(.alert), band: true))
+            out.append(Line(text: "⚠ " + t("hotline.card.hospitalised", d.shortDate(since, today: today)), style: Style(.alert), band: true))
         }
         if let e = c.livingElsewhere { out.append(Line(text: "⚠ " + t("hotline.card.elsewhere", e.place), style: Style(.alert), band: true)) }
         for a in c.alerts { out.append(Line(text: "⚠ " + a, style: Style(.alert), band: true)) }
@@ -50,16 +50,16 @@ enum CallerCard {
         out.append(Line(text: t("hotline.card.open_tickets", tickets.open.count), style: Style(.header), band: true))
         for r in tickets.open.prefix(4) {
             out.append(Line(text: [r.id.raw, r.status.text(t), TicketWords.timeLeft(r, app), r.summary].joined(separator: "  "),
-                            style: Style(TicketWords.emphasis(r))))
+                            style: Style(TicketWords.emphasis(r, app))))
         }
         if let last = tickets.recent.first {
-            out.append(Line(text: t("hotline.card.last_closed", d.shortDate((last.resolvedAt ?? last.openedAt).date), last.summary,
+            out.append(Line(text: t("hotline.card.last_closed", d.shortDate((last.resolvedAt ?? last.openedAt).date, today: today), last.summary,
                                     last.status.text(t)), style: Style(.muted)))
         }
         let visits = app.state.visitTimeline(of: c.id).filter { !$0.voided }
         out.append(Line(text: t("hotline.card.recent_visits", visits.count), style: Style(.header), band: true))
         for v in visits.prefix(3) {
-            var text = [d.shortDate(v.at.date), t(v.kind.catalogKey), v.staff.map { TicketWords.staffName($0, app) }.joined(separator: "、")]
+            var text = [d.shortDate(v.at.date, today: today), t(v.kind.catalogKey), v.staff.map { TicketWords.staffName($0, app) }.joined(separator: "、")]
                 .joined(separator: "  ")
             if v.needCount > 0 { text += "  " + t("hotline.card.needs", v.needCount) }
             out.append(Line(text: text, style: Style(.normal)))

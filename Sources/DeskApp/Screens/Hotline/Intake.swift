@@ -67,7 +67,7 @@ struct Intake {
         }
         let text = detail.record.needs[need]
         source = TicketSource(visit: visit, need: need)
-        sourceLine = t("hotline.intake.from_visit", visit, app.display.shortDate(detail.record.at.date), need + 1)
+        sourceLine = t("hotline.intake.from_visit", visit, app.display.shortDate(detail.record.at.date, today: app.today), need + 1)
         if let cadre = detail.record.cadres.first {
             picker = CadrePicker(placeholder: t("hotline.intake.placeholder"), query: cadre.raw)
             picker.search(app.state)
@@ -347,7 +347,8 @@ struct Intake {
         if focus == .done, let opened {
             drawOpened(opened, &canvas, rect: r, app)
         } else if let form {
-            let (top, below) = r.splitTop(min(r.height, form.fields.count + 1))
+            // Room for every field and the messages wrapped under them, and a line before the notes.
+            let (top, below) = r.splitTop(min(r.height, form.height(width: r.width) + 1))
             form.draw(in: &canvas, rect: top)
             var y = below.y
             var notes: [(String, Style)] = []
@@ -407,7 +408,7 @@ struct Intake {
                                          ("  " + o.readBack, Style(.normal, .bold)), ("", Style(.normal))]
         if let d = app.state.ticketDetail(o.id, now: app.now) {
             if let r = d.response, let due = r.due {
-                lines.append((t("hotline.intake.respond_by", app.display.dateTime(due)), Style(.normal)))
+                lines.append((t("hotline.intake.respond_by", app.display.dateTime(due, today: app.today)), Style(.normal)))
             }
             let assignee = d.ticket.assignee.map { TicketWords.staffName($0, app) } ?? t("hotline.queue.unassigned")
             lines.append((t("hotline.detail.assignee", assignee), Style(.normal)))

@@ -97,7 +97,7 @@ struct QueueList {
         var cells = [r.id.raw, TicketWords.timeLeft(r, app), r.status.text(t), TicketWords.category(r.category, r.priority, app),
                      r.cadreName ?? r.callerName, TicketWords.handler(r, app), r.summary]
         if let reminder { cells.insert(reminder, at: 1) }
-        return TableRow(id: r.id, cells: cells, searchText: r.callerName, emphasis: TicketWords.emphasis(r))
+        return TableRow(id: r.id, cells: cells, searchText: r.callerName, emphasis: TicketWords.emphasis(r, app))
     }
 
     // MARK: Keys

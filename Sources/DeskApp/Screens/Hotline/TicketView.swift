@@ -28,6 +28,11 @@ struct TicketView {
 
     func bindings(_ app: AppContext) -> [KeyBinding] {
         let t = app.text, g = t("hotline.detail.group")
+        if let form = action?.1, form.discardConfirm != nil {
+            return [KeyBinding(keys: [.char("y")], label: t("app.form.discard_yes"), help: t("app.form.discard"), group: g, showInBar: true, priority: 9),
+                    KeyBinding(keys: [.char("n"), .escape], label: t("app.form.keep_editing"), help: t("app.form.keep_editing"), group: g,
+                               showInBar: true, priority: 8)]
+        }
         if action != nil {
             return [KeyBinding(keys: [.enter], label: t("app.keys.save"), help: t("app.keys.save_long"), group: g, showInBar: true, priority: 9),
                     KeyBinding(keys: [.tab, .backTab], label: t("app.keys.next_field"), help: t("app.keys.next_field_long"), group: g, showInBar: true),
@@ -229,13 +234,13 @@ struct TicketView {
             _ = canvas.put(line.text, at: row.origin, style: line.style, maxWidth: row.width)
         }
         if let (a, form, _) = action {
-            // A message too long to sit beside its field takes the line below it: leave room.
-            let errorLines = form.fields.count { $0.error != nil }
-            let height = min(body.height, form.fields.count + 4 + errorLines)
+            // The box grows with the messages wrapped under their fields (border and padding: 4).
             let width = min(body.width, 76)
+            let height = min(body.height, form.height(width: width - 4) + 4)
             let box = Rect(x: body.x + (body.width - width) / 2, y: body.maxY - height, width: width, height: height)
             let inner = Box.modal(in: &canvas, rect: box, title: a.label(app.text) + " · " + id.raw).insetBy(dx: 1, dy: 1)
-            form.draw(in: &canvas, rect: inner)
+            // The discard question needs more lines than a one-field box has: it is asked over the page.
+            form.draw(in: &canvas, rect: inner, dialogArea: rect)
         }
     }
 }

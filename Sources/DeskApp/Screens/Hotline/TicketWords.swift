@@ -12,11 +12,16 @@ enum TicketWords {
     }
 
     /// "剩 3小时20分" / "逾期 1天2小时" / "暂停 · 剩 2小时"; for a resolved ticket
-    /// when its callback falls due; "已回访" once called back.
+    /// when its callback falls due ("12月8日 应回访"), or how long ago it fell due
+    /// ("2025年12月8日 应回访 · 逾期 351 天"); "已回访" once called back.
     static func timeLeft(_ r: TicketRow, _ app: AppContext) -> String {
         let t = app.text
         if let d = r.deadline { return d.text(t) }
-        if r.status == .resolved, let due = r.callbackDueOn { return t("hotline.list.callback_on", app.display.shortDate(due)) }
+        if r.status == .resolved, let due = r.callbackDueOn {
+            let on = app.display.shortDate(due, today: app.today)
+            let late = due.distance(to: app.today)
+            return late > 0 ? t("hotline.list.callback_overdue", on, late) : t("hotline.list.callback_on", on)
+        }
         if r.status == .closed { return r.needsReview ? t("hotline.reminder.review") : r.status.text(t) }
         return ""
     }
@@ -36,13 +41,14 @@ enum TicketWords {
         return staffName(h, app)
     }
 
-    /// How a row stands out: overdue, due soon, 紧急, done.
-    static func emphasis(_ r: TicketRow) -> DeskTUI.Role {
+    /// How a row stands out: overdue (its deadline, or a callback not made in time), due soon, 紧急, done.
+    static func emphasis(_ r: TicketRow, _ app: AppContext) -> DeskTUI.Role {
         switch r.warning {
         case .overdue: return .error
         case .dueSoon: return .warning
         case .ok: break
         }
+        if r.status == .resolved, let due = r.callbackDueOn, due < app.today { return .error }
         if !r.status.isOpen { return .muted }
         return r.priority == .urgent ? .alert : .normal
     }
@@ -65,7 +71,7 @@ enum TicketWords {
     static func deadline(_ d: DeadlineStatus, _ app: AppContext) -> String {
         let t = app.text
         var parts: [String] = []
-        if let due = d.due { parts.append(t("hotline.detail.due_by", app.display.dateTime(due))) }
+        if let due = d.due { parts.append(t("hotline.detail.due_by", app.display.dateTime(due, today: app.today))) }
         parts.append(d.text(t))
         if d.manual { parts.append(t("hotline.deadline.manual")) }
         return parts.joined(separator: " · ")

@@ -296,5 +296,6 @@ extension EN {
         "hotline.detail.callback": "Callback",
         "hotline.detail.callback_value": "{0} ({1}, {2} {3}) {4}",
         "hotline.detail.timeline": "Timeline: {0} entries",
+        "hotline.list.callback_overdue": "call back {1} d late ({0})",
     ]
 }

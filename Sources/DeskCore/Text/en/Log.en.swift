@@ -29,6 +29,7 @@ extension EN {
         "cli.not_created": "No log file created. Use --log to name an existing one.",
         "cli.no_sample": "Sample data sample-data/demo.log not found. Run from the project directory or pass --sample.",
         "cli.demo_copy": "The demo's copy of the sample data is at {0} (the original is unchanged).",
+        "cli.demo_unknown_staff": "The demo data has no active staff member {0}. Use --as with one of: {1}.",
         "cli.sample_exists": "{0} exists; name a new file.",
         "cli.sample_done": "Wrote {0}: {1} staff, {2} cadres, {3} events in {4} s.",
         "cli.sample_failed": "Generation failed (item {0}): {1}",

@@ -296,5 +296,6 @@ extension ZH {
         "hotline.detail.callback": "回访",
         "hotline.detail.callback_value": "{0}({1},{2} {3}){4}",
         "hotline.detail.timeline": "处理记录 {0} 条",
+        "hotline.list.callback_overdue": "{0} 应回访 · 逾期 {1} 天",
     ]
 }

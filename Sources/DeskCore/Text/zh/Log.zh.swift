@@ -29,6 +29,7 @@ extension ZH {
         "cli.not_created": "未新建日志文件。可用 --log 指定已有的日志文件。",
         "cli.no_sample": "找不到演示数据 sample-data/demo.log。请在项目目录中运行,或用 --sample 指定。",
         "cli.demo_copy": "演示数据副本保存在 {0}(原始文件未改动)。",
+        "cli.demo_unknown_staff": "演示数据中没有在职的工作人员 {0}。可用 --as 指定:{1}。",
         "cli.sample_exists": "{0} 已存在;请指定一个新文件。",
         "cli.sample_done": "已生成 {0}:{1} 名工作人员,{2} 名老干部,共 {3} 条事件,用时 {4} 秒。",
         "cli.sample_failed": "生成失败(第 {0} 项):{1}",
