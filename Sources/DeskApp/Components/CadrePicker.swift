@@ -30,33 +30,34 @@ public struct CadrePicker {
     public var query: String { field.text }
     public var selectedID: ID<Cadre>? { hits.indices.contains(selected) ? hits[selected].id : nil }
 
-    /// Re-runs the search (after typing, or when the roster changed in another terminal).
-    public mutating func search(_ state: DeskState) {
+    /// Re-runs the search (after typing, or when the roster changed in another terminal),
+    /// as the signed-in role may search: digits match only what it sees of a file.
+    public mutating func search(_ app: AppContext) {
         let keep = selectedID
-        let r = state.roster.find(field.text, limit: limit)
+        let r = app.state.roster.find(field.text, limit: limit, as: app.role)
         hits = r.hits
         total = r.total
         selected = keep.flatMap { id in hits.firstIndex { $0.id == id } } ?? 0
     }
 
     /// Empties the query (after a pick, ready for the next name).
-    public mutating func clear(_ state: DeskState) {
+    public mutating func clear(_ app: AppContext) {
         field = TextField(placeholder: field.placeholder, maxLength: 40)
-        search(state)
+        search(app)
     }
 
-    public mutating func handle(_ key: Key, _ state: DeskState) -> Outcome {
+    public mutating func handle(_ key: Key, _ app: AppContext) -> Outcome {
         switch key {
         case .up: if selected > 0 { selected -= 1 }; return .changed
         case .down: if selected + 1 < hits.count { selected += 1 }; return .changed
         case .enter: return selectedID.map { .picked($0) } ?? .ignored
         case .escape:
             if field.text.isEmpty { return .cancelled }
-            clear(state)
+            clear(app)
             return .changed
         default:
             switch field.handle(key) {
-            case .changed: search(state); return .changed
+            case .changed: search(app); return .changed
             case .moved: return .changed
             case .ignored: return .ignored
             }

@@ -4,6 +4,10 @@
 public enum RosterPrivacy {
     public static func seesPersonalDetails(_ role: Role) -> Bool { role.can(.viewPersonalDetails) }
 
+    /// What `role`'s roster search may match: a role that sees masked files must
+    /// not find hidden digits by trying them one by one.
+    public static func searchReach(_ role: Role) -> RosterSearch.Reach { seesPersonalDetails(role) ? .whole : .masked }
+
     /// The file as `role` may see it in the file view.
     public static func visible(_ c: Cadre, to role: Role) -> Cadre {
         seesPersonalDetails(role) ? c : masked(c)

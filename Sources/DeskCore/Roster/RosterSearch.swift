@@ -9,6 +9,11 @@
 ///   resident ID number (`123X`);
 /// - `C42` / `C00042`: a file number.
 ///
+/// A role that sees files masked (`RosterPrivacy`) searches with `.masked`
+/// reach: digits match only what its masked view shows (a phone's visible
+/// start and last 4, the ID number's last 4), so that trying digit after
+/// digit reveals nothing hidden.
+///
 /// Hits are ranked: exact name, then prefix, then initials, then the rest;
 /// deceased cadres last. Everything works on bytes laid out when a file
 /// changes, so a keystroke costs a scan of compact arrays, no allocation per file.
@@ -46,10 +51,18 @@ public struct RosterSearch: Sendable {
         public static let empty = Result(hits: [], total: 0)
     }
 
+    /// What digit queries may match: everything stored, or only what a masked view shows.
+    public enum Reach: Sendable, Hashable {
+        case whole, masked
+    }
+
     struct Phone: Sendable {
         var digits: [UInt8]
         var stored: String
         var owner: PhoneOwner
+        /// Of `digits`: how many at the start, and whether the last 4, the masked phone shows.
+        var shownHead: UInt8
+        var shownTail: Bool
     }
 
     // One slot per file, in parallel arrays so that a keystroke scans flat
@@ -121,7 +134,9 @@ public struct RosterSearch: Sendable {
         func add(_ p: String?, _ owner: PhoneOwner) {
             guard let p else { return }
             let d = RosterSearch.dialledDigits(p)
-            if d.count >= 4 { ps.append(Phone(digits: d, stored: p, owner: owner)) }
+            guard d.count >= 4 else { return }
+            let shown = RosterSearch.shownDigits(p)
+            ps.append(Phone(digits: d, stored: p, owner: owner, shownHead: shown.head, shownTail: shown.tail))
         }
         add(c.phone, .cadre)
         for (n, f) in c.family.enumerated() { add(f.phone, .family(n)) }
@@ -162,6 +177,35 @@ public struct RosterSearch: Sendable {
         }
         if parts[0].first == UInt8(ascii: "0"), parts.count >= 2 { return parts[0] + parts[1] }
         return parts[0]
+    }
+
+    /// Which of a phone's dialled digits `PhoneNumber.masked` shows: how many at
+    /// the start (`138`, the area code `0951`) and whether the last 4 (not when an
+    /// extension follows: then the extension's are shown). Bytes only, as above.
+    static func shownDigits(_ phone: String) -> (head: UInt8, tail: Bool) {
+        let dash = UInt8(ascii: "-")
+        var total = 0, firstDash: Int?, parts = 1, i = 0
+        for b in phone.utf8 {
+            if b >= 128 { return (0, false) }
+            if (48...57).contains(b) { total += 1 } else if b == dash { parts += 1; if firstDash == nil { firstDash = i } }
+            i += 1
+        }
+        guard total >= 7 else { return (0, false) }
+        let keepHead = phone.utf8.first == UInt8(ascii: "1") ? 3 : (firstDash ?? 0)
+        let dialledParts = phone.utf8.first == UInt8(ascii: "0") && parts >= 2 ? 2 : 1
+        var head = 0, headOpen = true, tailRun = 0, n = 0, part = 0
+        i = 0
+        for b in phone.utf8 {
+            defer { i += 1 }
+            if b == dash { part += 1; continue }
+            guard (48...57).contains(b) else { continue }
+            let shown = i < keepHead || n >= total - 4
+            n += 1
+            guard part < dialledParts else { continue }
+            if headOpen { if shown { head += 1 } else { headOpen = false } }
+            tailRun = shown ? tailRun + 1 : 0
+        }
+        return (UInt8(min(head, 255)), tailRun >= 4)
     }
 
     static func headKey(_ d: [UInt8], _ length: Int) -> Int { key(d.prefix(length)) << 3 | length }
@@ -221,7 +265,7 @@ public struct RosterSearch: Sendable {
     // MARK: - Queries
 
     /// The files matching `query`, best first; at most `limit` hits, with the total.
-    public func find(_ query: String, limit: Int = 50) -> Result {
+    public func find(_ query: String, limit: Int = 50, reach: Reach = .whole) -> Result {
         let q = Blank.trim(query)
         if q.isEmpty { return .empty }
         var buckets = Buckets()
@@ -234,7 +278,7 @@ public struct RosterSearch: Sendable {
             let cleaned = Array(q.uppercased().utf8).filter { $0 != 32 && $0 != UInt8(ascii: "-") }
             if !cleaned.isEmpty, cleaned.dropLast().allSatisfy({ (48...57).contains($0) }),
                let last = cleaned.last, (48...57).contains(last) || last == UInt8(ascii: "X") {
-                findDigits(cleaned, into: &buckets)
+                if reach == .whole { findDigits(cleaned, into: &buckets) } else { findShownDigits(cleaned, into: &buckets) }
             } else {
                 let letters = Array(q.lowercased().utf8).filter { $0 != 32 && $0 != UInt8(ascii: "'") }
                 if letters.allSatisfy({ (97...122).contains($0) }) { findPinyin(letters, into: &buckets) }
@@ -400,6 +444,47 @@ public struct RosterSearch: Sendable {
         }
     }
 
+    /// Digits as a masked view shows them: a phone's shown start (3 digits, or
+    /// a 4-digit area code), its last 4 or the ID number's last 4, or a whole
+    /// number typed out whose shown digits agree (the hidden ones are not
+    /// compared). Whether a file matches depends on nothing that view hides.
+    private func findShownDigits(_ d: [UInt8], into buckets: inout Buckets) {
+        let isID = d.last == UInt8(ascii: "X")
+        var seen = Set<Int32>()
+        if !isID, RosterSearch.headLengths.contains(d.count), d.count <= 4 {
+            for packed in phoneHead[RosterSearch.headKey(d, d.count)] ?? [] {
+                let slot = packed >> 8
+                guard let p = phones[Int(slot)].firstIndex(where: { Int($0.shownHead) >= d.count && $0.digits.starts(with: d) })
+                else { continue }
+                seen.insert(slot)
+                buckets.add(slot, deceased[Int(slot)], .prefix, Code.phone + p)
+            }
+        }
+        guard d.count >= 4 else { return }
+        let last4 = Array(d.suffix(4))
+        let tail = RosterSearch.key(last4)
+        if !isID {
+            for slot in phoneTail[tail] ?? [] where !seen.contains(slot) {
+                let found = phones[Int(slot)].firstIndex { p in
+                    guard p.shownTail, p.digits.ends(with: last4) else { return false }
+                    if d.count == 4 { return true }
+                    let head = Int(p.shownHead)
+                    return p.digits.count == d.count && p.digits.prefix(head).elementsEqual(d.prefix(head))
+                }
+                guard let p = found else { continue }
+                seen.insert(slot)
+                buckets.add(slot, deceased[Int(slot)], .other, Code.phone + p)
+            }
+        }
+        for slot in idTail[tail] ?? [] where !seen.contains(slot) {
+            let n = idNumbers[Int(slot)]
+            // `ResidentID.masked` shows the first and last four of a number longer than 8.
+            guard n.count > 8, n.ends(with: last4),
+                  d.count == 4 || (d.count == n.count && n.prefix(4).elementsEqual(d.prefix(4))) else { continue }
+            buckets.add(slot, deceased[Int(slot)], .other, Code.idNumber)
+        }
+    }
+
     /// What matched, compactly: a kind, or `phone + n` for the file's n-th phone.
     enum Code {
         static let name = 0, pinyin = 1, initials = 2, idNumber = 3, fileNumber = 4, phone = 16
@@ -486,6 +571,11 @@ extension Array where Element == UInt8 {
 extension Roster {
     /// Search as you type (see `RosterSearch`).
     public func find(_ query: String, limit: Int = 50) -> RosterSearch.Result { search.find(query, limit: limit) }
+
+    /// Search as `role` may: digits match only what that role's view of a file shows.
+    public func find(_ query: String, limit: Int = 50, as role: Role) -> RosterSearch.Result {
+        search.find(query, limit: limit, reach: RosterPrivacy.searchReach(role))
+    }
 }
 
 import Foundation

@@ -2,7 +2,9 @@ import DeskCore
 import DeskTUI
 
 /// The desk's call list (待通知): people promoted from a waitlist, bookings a
-/// closure cancelled. `C` marks a call made; Enter opens the class.
+/// closure cancelled. `C` marks a call made; Enter opens the class. Calling is
+/// what the list is for, so whoever makes the calls sees the numbers whole
+/// here, even a role that sees them masked everywhere else.
 struct CallListView: CentrePart {
     var table = Table<ID<CallNotice>>(columns: [], emptyMessage: "", noMatchesMessage: "")
     var items: [ID<CallNotice>: CallItem] = [:]
@@ -26,7 +28,7 @@ struct CallListView: CentrePart {
         table.setRows(list.map { c in
             let phone = c.cadre.flatMap { app.state.roster[$0]?.phone }
             let about = c.courseName ?? c.booking.map { "\($0.booking.raw) \($0.roomName) \(d.dayLabel($0.date)) \(d.span($0.span))" } ?? ""
-            return TableRow(id: c.notice, cells: [d.dateTime(c.raised), c.name, d.phone(phone, whole: false), about,
+            return TableRow(id: c.notice, cells: [d.dateTime(c.raised), c.name, d.phone(phone, whole: Self.showsWholePhones(app)), about,
                                                   t("centre.call_reason.\(c.reason.rawValue)")])
         })
     }
@@ -62,6 +64,9 @@ struct CallListView: CentrePart {
         return .handled
     }
 
+    /// Whoever makes the calls (marks them with `C`) needs the number to dial.
+    static func showsWholePhones(_ app: AppContext) -> Bool { app.can(.bookRooms) || app.can(.viewPersonalDetails) }
+
     func bindings(_ app: AppContext, group g: String) -> [KeyBinding] {
         let t = app.text
         guard confirm == nil, let id = table.selectedID else { return [] }
@@ -79,7 +84,7 @@ struct CallListView: CentrePart {
 
     func view(_ canvas: inout some Canvas, rect: Rect, _ app: AppContext) {
         var lines = Lines(rect)
-        lines.put(app.text("centre.ui.calls_help"), Style(.muted), in: &canvas)
+        lines.put(app.text(Self.showsWholePhones(app) ? "centre.ui.calls_help_phone" : "centre.ui.calls_help"), Style(.muted), in: &canvas)
         table.draw(in: &canvas, rect: lines.rest)
         confirm?.0.draw(in: &canvas, rect: rect)
     }

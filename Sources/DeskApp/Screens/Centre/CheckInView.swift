@@ -14,7 +14,7 @@ struct CheckInView: CentrePart {
 
     mutating func refresh(_ app: AppContext) {
         if picker.field.placeholder.isEmpty { picker = CadrePicker(placeholder: app.text("centre.ui.find_cadre_hint"), query: picker.query) }
-        picker.search(app.state)
+        picker.search(app)
         if let p = person { items = CentreQuery(app.state).today(for: p, now: app.now) }
     }
 
@@ -25,7 +25,7 @@ struct CheckInView: CentrePart {
 
     mutating func update(_ key: Key, _ app: AppContext, _ actions: inout [CentreAction]) -> KeyResult {
         guard let p = person else {
-            switch picker.handle(key, app.state) {
+            switch picker.handle(key, app) {
             case .picked(let id): show(id, app)
             case .changed: break
             case .cancelled, .ignored: return .ignored

@@ -40,7 +40,7 @@ struct ClassDetail {
 
     mutating func refresh(_ app: AppContext) {
         data = CentreQuery(app.state).courseDetail(course, now: app.now)
-        if case .enrol(var p) = mode { p.search(app.state); mode = .enrol(p) }
+        if case .enrol(var p) = mode { p.search(app); mode = .enrol(p) }
         fillTable(app)
     }
 
@@ -104,7 +104,7 @@ struct ClassDetail {
     mutating func update(_ key: Key, _ app: AppContext, _ actions: inout [CentreAction]) -> KeyResult {
         switch mode {
         case .enrol(var picker):
-            switch picker.handle(key, app.state) {
+            switch picker.handle(key, app) {
             case .picked(let cadre):
                 mode = .browse
                 actions.append(Self.enrol(cadre, in: course, app))

@@ -36,7 +36,7 @@ struct ClassesView: CentrePart {
                             searchText: c.id.raw, emphasis: c.term.end < app.today ? .muted : .normal)
         })
         detail?.refresh(app)
-        enrol?.picker.search(app.state)
+        enrol?.picker.search(app)
     }
 
     mutating func open(_ course: ID<Course>, _ app: AppContext) {
@@ -47,7 +47,7 @@ struct ClassesView: CentrePart {
 
     mutating func update(_ key: Key, _ app: AppContext, _ actions: inout [CentreAction]) -> KeyResult {
         if var e = enrol {
-            switch e.picker.handle(key, app.state) {
+            switch e.picker.handle(key, app) {
             case .picked(let cadre):
                 enrol = nil
                 actions.append(ClassDetail.enrol(cadre, in: e.course, app))

@@ -53,7 +53,7 @@ struct Intake {
 
     init(_ app: AppContext, cadre: ID<Cadre>?) {
         picker = CadrePicker(placeholder: app.text("hotline.intake.placeholder"), query: cadre?.raw ?? "")
-        picker.search(app.state)
+        picker.search(app)
         if let cadre, app.state.roster[cadre] != nil { pick(cadre, match: nil, family: nil, app) }
     }
 
@@ -70,7 +70,7 @@ struct Intake {
         sourceLine = t("hotline.intake.from_visit", visit, app.display.shortDate(detail.record.at.date, today: app.today), need + 1)
         if let cadre = detail.record.cadres.first {
             picker = CadrePicker(placeholder: t("hotline.intake.placeholder"), query: cadre.raw)
-            picker.search(app.state)
+            picker.search(app)
             pick(cadre, match: nil, family: nil, app)
         }
         // A long need becomes a short summary; the whole text goes to the details.
@@ -109,7 +109,7 @@ struct Intake {
     }
 
     mutating func refresh(_ app: AppContext) {
-        picker.search(app.state)
+        picker.search(app)
     }
 
     // MARK: Choosing the caller
@@ -237,7 +237,7 @@ struct Intake {
             return .handled
         default:
             message = nil
-            switch picker.handle(key, app.state) {
+            switch picker.handle(key, app) {
             case .cancelled:
                 if hasUnsavedChanges {
                     let t = app.text

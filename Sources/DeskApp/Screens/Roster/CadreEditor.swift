@@ -7,6 +7,11 @@ import DeskTUI
 /// it on save; each problem is shown beside its field. Warnings (same name
 /// and birth date) ask before saving; a file changed in another terminal
 /// meanwhile is never overwritten.
+///
+/// A role that sees files masked (`RosterPrivacy`) edits ID number, phone and
+/// address write-only: the fields start empty with the masked value as hint,
+/// left empty they keep what is stored, typed they replace it. A family
+/// member's phone shows masked in its line and is kept while it stays so.
 struct CadreEditor {
     enum Purpose: Equatable {
         case add
@@ -25,6 +30,8 @@ struct CadreEditor {
     let careLevels: [Int?]
     /// What the file held when the form opened (edit).
     let original: Cadre?
+    /// Whether ID number, phones and address are write-only here (editing, as a role that sees them masked).
+    let hidesPersonalDetails: Bool
 
     static let extraSlots = 2
 
@@ -40,7 +47,17 @@ struct CadreEditor {
         let t = app.text, state = app.state
         self.purpose = purpose
         original = c
+        let hides = c != nil && !RosterPrivacy.seesPersonalDetails(app.role)
+        hidesPersonalDetails = hides
         let draft = c.map(CadreDraft.init) ?? CadreDraft()
+        let masked = c.map(RosterPrivacy.masked)
+        /// An ID number, phone or address field: whole, or empty with the masked value as hint.
+        func personal(_ id: String, _ whole: String, _ shown: String?, hint: String, maxLength: Int, width: Int) -> FormField {
+            guard hides else { return .text(id, label: t("roster.field.\(id)"), text: whole, maxLength: maxLength, width: width) }
+            let placeholder = shown.map { t(hint, $0) } ?? ""
+            return .text(id, label: t("roster.field.\(id)"), text: "", placeholder: placeholder, maxLength: maxLength,
+                         width: min(40, max(width, DisplayWidth.of(placeholder) + 1)))
+        }
         var levels: [Int?] = [nil] + state.settings.roster.careLevels.map(\.level)
         if let current = c?.careLevel, !levels.contains(current) { levels.append(current) }
         careLevels = levels
@@ -64,14 +81,15 @@ struct CadreEditor {
                     selected: draft.gender.map { $0 == .male ? 1 : 2 } ?? 0, width: 16),
             .text("birthDate", label: t("roster.field.birthDate"), text: draft.birthDate,
                   placeholder: t("roster.form.birth_hint"), maxLength: 10, width: 12),
-            .text("idNumber", label: t("roster.field.idNumber"), text: draft.idNumber, maxLength: 18, width: 20),
+            personal("idNumber", draft.idNumber, masked?.idNumber, hint: "roster.form.hidden_number_hint", maxLength: 18, width: 20),
             choice("category", "roster.category", draft.category),
             choice("rank", "roster.rank", draft.rank),
             .text("workUnit", label: t("roster.field.workUnit"), text: draft.workUnit, maxLength: CadreRules.Limit.workUnit, width: 30),
             .text("partyBranch", label: t("roster.field.partyBranch"), text: draft.partyBranch, maxLength: CadreRules.Limit.partyBranch, width: 30),
-            .text("phone", label: t("roster.field.phone"), text: draft.phone, maxLength: 20, width: 16),
+            personal("phone", draft.phone, masked?.phone, hint: "roster.form.hidden_number_hint", maxLength: 20, width: 16),
             .text("community", label: t("roster.field.community"), text: draft.community, maxLength: CadreRules.Limit.community, width: 20),
-            .text("address", label: t("roster.field.address"), text: draft.address, maxLength: CadreRules.Limit.address, width: 40),
+            personal("address", draft.address, masked.flatMap { $0.address.isEmpty ? nil : $0.address }, hint: "roster.form.hidden_address_hint",
+                     maxLength: CadreRules.Limit.address, width: 40),
             choice("health", "roster.health", draft.health),
             choice("living", "roster.living", draft.living),
             choice("marital", "roster.marital", draft.marital),
@@ -87,7 +105,8 @@ struct CadreEditor {
         ]
         for i in 0..<familySlots {
             let f = i < draft.family.count ? draft.family[i] : nil
-            let text = f.map { [$0.relation, $0.name, $0.phone].filter { !$0.isEmpty }.joined(separator: " ") } ?? ""
+            let phone = f.flatMap { hides ? masked?.family[i].phone : $0.phone } ?? ""
+            let text = f.map { [$0.relation, $0.name, phone].filter { !$0.isEmpty }.joined(separator: " ") } ?? ""
             let label = i == 0 ? t("roster.form.family_first") : t("roster.form.family_n", i + 1)
             fields.append(.text("family\(i)", label: label, text: text, placeholder: i == 0 ? t("roster.form.family_hint") : "",
                                 maxLength: 50, width: 36))
@@ -122,13 +141,13 @@ struct CadreEditor {
         d.name = v.text("name")
         d.gender = [nil, Gender.male, Gender.female][v.choice("gender") ?? 0]
         d.birthDate = v.text("birthDate")
-        d.idNumber = v.text("idNumber")
+        d.idNumber = kept("idNumber", v, original?.idNumber)
         d.category = CadreCategory.allCases[v.choice("category") ?? 0]
         d.rank = RankBand.allCases[v.choice("rank") ?? 0]
         d.workUnit = v.text("workUnit")
         d.partyBranch = v.text("partyBranch")
-        d.phone = v.text("phone")
-        d.address = v.text("address")
+        d.phone = kept("phone", v, original?.phone)
+        d.address = kept("address", v, original?.address)
         d.community = v.text("community")
         d.health = HealthStatus.allCases[v.choice("health") ?? 0]
         d.living = LivingSituation.allCases[v.choice("living") ?? 0]
@@ -138,7 +157,12 @@ struct CadreEditor {
         d.notes = v.text("notes")
         var slots: [Int] = []
         for i in 0..<familySlots {
-            guard let f = Self.familyDraft(v.text("family\(i)"), emergency: slots.isEmpty) else { continue }
+            guard var f = Self.familyDraft(v.text("family\(i)"), emergency: slots.isEmpty) else { continue }
+            // The masked phone left as shown stands for the stored one.
+            if hidesPersonalDetails, let o = original, i < o.family.count, let stored = o.family[i].phone,
+               f.phone == PhoneNumber.masked(stored) {
+                f.phone = stored
+            }
             d.family.append(f)
             slots.append(i)
         }
@@ -149,6 +173,12 @@ struct CadreEditor {
             if before == now { d.family = CadreDraft(o).family }
         }
         return (d, slots)
+    }
+
+    /// A write-only field left empty keeps what is stored; otherwise what was typed.
+    func kept(_ field: String, _ v: FormValues, _ stored: String?) -> String {
+        let typed = v.text(field)
+        return hidesPersonalDetails && typed.trimmed.isEmpty ? stored ?? "" : typed
     }
 
     func alerts(_ v: FormValues) -> [String] {
@@ -197,7 +227,7 @@ struct CadreEditor {
                 field = "alert0"
             }
             if let f = field, form.fields.contains(where: { $0.id == f }) {
-                form.setError(t.message(p), forField: f)
+                form.setError(keptProblemText(p, field: f, v, t), forField: f)
                 if first == nil { first = f }
             } else {
                 general.append(t.message(p))
@@ -205,6 +235,16 @@ struct CadreEditor {
         }
         if let first { form.focus(fieldID: first) }
         return general
+    }
+
+    /// A problem with a stored ID number kept unseen would quote its hidden
+    /// digits (region, birth digits): it is named without them.
+    func keptProblemText(_ p: Problem, field: String, _ v: FormValues, _ t: Localizer) -> String {
+        let quotesDigits = ["roster.id.length", "roster.id.character", "roster.id.region", "roster.id.birth_invalid", "roster.id.check_digit"]
+        guard hidesPersonalDetails, field == "idNumber", v.text(field).trimmed.isEmpty, quotesDigits.contains(p.key) else {
+            return t.message(p)
+        }
+        return t("roster.form.kept_id_invalid")
     }
 
     func title(_ app: AppContext) -> String {
@@ -231,6 +271,7 @@ struct CadreEditor {
         var notes: [(String, DeskTUI.Role)] = []
         if let message { notes.append((message, .error)) }
         if changedMeanwhile(app), message == nil { notes.append((app.text("roster.form.changed_meanwhile"), .warning)) }
+        if hidesPersonalDetails { notes.append((app.text("roster.form.hidden_note"), .muted)) }
         for (text, role) in notes {
             for line in WordWrap.lines(text, width: max(10, rest.width)) where rest.height > 3 {
                 (head, rest) = rest.splitTop(1)

@@ -82,7 +82,7 @@ struct RosterList {
             let roster = app.state.roster
             // Searching everyone: the best `shownLimit` only (one keystroke must not sort and
             // lay out thousands of rows); within a list every hit is needed to filter by it.
-            let found = roster.find(q, limit: filter == nil ? Self.shownLimit : max(1, roster.count))
+            let found = roster.find(q, limit: filter == nil ? Self.shownLimit : max(1, roster.count), as: app.role)
             ids = []
             ids.reserveCapacity(found.hits.count)
             for hit in found.hits {

@@ -74,7 +74,7 @@ struct VisitEntry {
 
     /// The roster may have changed in another terminal: search again.
     mutating func refresh(_ app: AppContext) {
-        if !picker.query.isEmpty { picker.search(app.state) }
+        if !picker.query.isEmpty { picker.search(app) }
     }
 
     // MARK: Keys
@@ -92,7 +92,7 @@ struct VisitEntry {
             if cadre != nil { focus = .form }
             return .handled
         }
-        switch picker.handle(key, app.state) {
+        switch picker.handle(key, app) {
         case .picked(let id):
             cadre = id
             message = nil

@@ -45,7 +45,7 @@ struct VisitRound {
     var capturesText: Bool { true }
 
     mutating func refresh(_ app: AppContext) {
-        if !picker.query.isEmpty { picker.search(app.state) }
+        if !picker.query.isEmpty { picker.search(app) }
         rebuildChosen(app)
     }
 
@@ -115,7 +115,7 @@ struct VisitRound {
             }
             return .handled
         }
-        switch picker.handle(key, app.state) {
+        switch picker.handle(key, app) {
         case .picked(let id):
             if chosen.contains(id) { remove(id, app) } else {
                 chosen.append(id)
@@ -123,7 +123,7 @@ struct VisitRound {
                 _ = chosenTable.select(id: id)
                 message = (t("visits.round.added", VisitWords.cadreName(id, app)), false)
             }
-            picker.clear(app.state)
+            picker.clear(app)
         case .cancelled:
             if chosen.isEmpty { return .closed }
             discard = Dialog.confirm(message: t("visits.round.discard", chosen.count), yes: t("app.form.discard_yes"),

@@ -335,5 +335,10 @@ extension EN {
         "roster.cli.unknown_list": "Unknown list \"{0}\". Lists: {1}",
         "roster.cli.unknown_staff": "No staff member \"{0}\": give a name or a staff id (e.g. S005).",
         "roster.cli.exported": "Exported {0} people to {1}.",
+        // Screen: forms, editing ID number, phones and address without seeing them (roles that see files masked)
+        "roster.form.hidden_number_hint": "{0}; type a new number to replace it",
+        "roster.form.hidden_address_hint": "{0}; type a new address to replace it",
+        "roster.form.hidden_note": "ID number, phone and address are shown in part: left empty they stay as they are; type the whole new value to replace one. A family phone with * stays as it is; type a whole new number to replace it.",
+        "roster.form.kept_id_invalid": "The ID number on file does not pass the checks; type the whole, correct ID number.",
     ]
 }

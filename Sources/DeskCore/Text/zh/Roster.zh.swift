@@ -344,5 +344,10 @@ extension ZH {
         "roster.cli.unknown_list": "不认识的名单「{0}」。可用:{1}",
         "roster.cli.unknown_staff": "找不到工作人员「{0}」,请写姓名或工号(如 S005)。",
         "roster.cli.exported": "已导出 {0} 人到 {1}。",
+        // Screen: forms, editing ID number, phones and address without seeing them (roles that see files masked)
+        "roster.form.hidden_number_hint": "{0},输入新号码即替换",
+        "roster.form.hidden_address_hint": "{0},输入新住址即替换",
+        "roster.form.hidden_note": "身份证号、电话、住址只显示部分:留空则保持不变,输入完整的新内容即替换。家属电话带 * 的保持不变,改成完整新号码即替换。",
+        "roster.form.kept_id_invalid": "档案中原有的身份证号未通过校验,请输入完整、正确的身份证号。",
     ]
 }
