@@ -16,7 +16,7 @@ import Testing
 
     /// Fills the add form with 欧阳建华's name, birth date and `id`, and saves.
     func addNewCadre(_ t: Tmux, id: String) throws {
-        try t.type("a")
+        try t.press("F2")
         t.wait(for: "新建档案")
         try t.type(Self.newName)
         try t.press("Tab", "Tab")
@@ -49,6 +49,24 @@ import Testing
         #expect(rows.first?.contains(state.roster[hits[0].id]!.name) == true)
         try t.press("Escape")
         t.wait(for: "the whole roster again") { $0.contains("在册") && !$0.contains("找到") }
+    }
+
+    /// A desk clerk types a name straight into the visible search line: a leading q
+    /// searches (it quit the app at once before), and so do hanzi.
+    @Test func typingANameStartingWithQIntoTheSearchLineSearchesAndNeverQuits() throws {
+        let t = try Tmux(Demo.command() + ["--as", "S003"], width: 120, height: 40)
+        try t.openTab("花名册")
+        t.wait(for: "在册")
+        try t.type("qian")
+        t.wait(for: "查找: qian")
+        #expect(t.hasSession)
+        try t.press("Escape")
+        t.wait(for: "the whole roster again") { $0.contains("在册") && !$0.contains("找到") }
+        try t.type("钱")
+        t.wait(for: "查找: 钱")
+        #expect(t.hasSession)
+        try t.press("F10")
+        t.waitForExit()
     }
 
     @Test func openingAFileShowsTheAlertBand() throws {
@@ -130,7 +148,7 @@ import Testing
         let t = try Tmux(Demo.command(), width: 120, height: 40)
         try t.openTab("花名册")
         t.wait(for: "在册")
-        try t.type("i")
+        try t.press("F7")
         t.wait(for: "导入花名册")
         try t.press("C-u")
         try t.type(csv)

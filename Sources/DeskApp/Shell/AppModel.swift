@@ -174,7 +174,9 @@ public struct AppModel {
         }
         let result = screens[active].update(key, ctx)
         handleRequests()
-        if result == .handled || screens[active].capturesText { return }
+        if result == .handled { return }
+        // Tab is never typed text: a screen taking text that leaves Tab alone still switches screens with it.
+        if screens[active].capturesText, key != .tab, key != .backTab { return }
         switch key {
         case .tab: select(active + 1)
         case .backTab: select(active - 1 + screens.count)

@@ -24,7 +24,9 @@ import Testing
         t.press(.enter)
         text = t.text()
         #expect(text.contains("已签到 2 项。"), "\(text)")
-        #expect(text.contains("✓ 已签到"))
+        // Back at an empty search for the next person.
+        #expect(t.model.screens[t.model.active].capturesText)
+        #expect(text.contains("查找: 姓名、拼音、首字母或电话后4位"), "\(text)")
         let checked = try w.state.centre.bookings.filter { $0.checkedInAt != nil }.map(\.room)
         #expect(Set(checked) == [w.pingpong, w.chat])
         t.press(.f(2))
@@ -77,5 +79,62 @@ import Testing
         let text = t.text()
         #expect(!text.contains(p.phone!), "\(text)")
         #expect(text.contains(PhoneNumber.masked(p.phone!)))
+    }
+
+    @Test func afterACheckInTheNextNameTypedIsANewSearchNotAppendedToTheLast() throws {
+        let w = try CentreWorld()
+        let first = w.person(1), next = w.person(2)
+        try w.book(w.pingpong, (9, 30), (11, 0), for: 1)
+        var t = try w.terminal()
+        t.press(.f(5))
+        t.type(first.name)
+        t.press(.enter, .enter)
+        #expect(try w.state.centre.bookings.contains { $0.checkedInAt != nil })
+        t.type(next.name)
+        let centre = try #require(t.model.screens[t.model.active] as? CentreScreen)
+        #expect(centre.checkIn.picker.query == next.name)
+        #expect(centre.checkIn.picker.selectedID == next.id)
+        let text = t.text()
+        #expect(text.contains("查找: \(next.name)") && !text.contains(first.name + next.name), "\(text)")
+    }
+
+    @Test func escOnAnEmptySearchLeavesCheckInForTodayAndTheBarSaysSo() throws {
+        let w = try CentreWorld()
+        var t = try w.terminal()
+        t.press(.f(5))
+        var bar = t.screen().last ?? ""
+        #expect(bar.contains("Esc返回") && bar.contains("Tab/Shift-Tab切换"), "\(bar)")
+        t.type("zz")
+        bar = t.screen().last ?? ""
+        #expect(bar.contains("Esc清空"), "\(bar)")
+        t.press(.escape)  // clears the search, stays
+        var centre = try #require(t.model.screens[t.model.active] as? CentreScreen)
+        #expect(centre.part == .checkIn && centre.checkIn.picker.query.isEmpty)
+        t.press(.escape)  // leaves
+        centre = try #require(t.model.screens[t.model.active] as? CentreScreen)
+        #expect(centre.part == .today)
+        #expect(t.model.activeScreen == .centre && !t.model.wantsQuit)
+    }
+
+    @Test func tabAndShiftTabSwitchScreensFromCheckInAsFromTheOtherCentreViews() throws {
+        let w = try CentreWorld()
+        var t = try w.terminal()
+        let order = t.model.screens.map(\.id)
+        let i = try #require(order.firstIndex(of: .centre))
+        // On today's view (no text field) Tab goes to the next screen.
+        t.press(.tab)
+        let next = order[(i + 1) % order.count]
+        #expect(t.model.activeScreen == next)
+        t.press(.backTab)
+        #expect(t.model.activeScreen == .centre)
+        // The same from the check-in search, typed or not, and from a picked person.
+        t.press(.f(5))
+        t.type("w")
+        t.press(.tab)
+        #expect(t.model.activeScreen == next)
+        t.press(.backTab)
+        #expect(t.model.activeScreen == .centre)
+        t.press(.backTab)
+        #expect(t.model.activeScreen == order[(i - 1 + order.count) % order.count])
     }
 }

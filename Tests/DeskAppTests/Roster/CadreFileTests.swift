@@ -183,7 +183,7 @@ struct RecordingScreen: DeskScreen {
         let li = try h.addCadre("李四", serial: 14)
         var t = try h.terminal(as: "admin")
         t.open(.roster)
-        t.press(.char("l"))
+        t.press(.f(3))
         t.type("独居")  // nobody lives alone: the list on screen hides 李四
         t.press(.enter)
         #expect(t.rosterNames.isEmpty)

@@ -22,7 +22,7 @@ import Testing
     }
 
     func openImport(_ t: inout Terminal, _ path: String) {
-        t.press(.char("i"))
+        t.press(.f(7))
         t.press(.ctrl("u"))
         t.type(path)
         t.press(.enter)
@@ -78,10 +78,10 @@ import Testing
         try h.addCadre("李四", serial: 14)
         var t = try h.terminal(as: "admin")
         t.open(.roster)
-        t.press(.char("l"))
+        t.press(.f(3))
         t.type("独居")
         t.press(.enter)
-        t.press(.char("x"))
+        t.press(.f(8))
         #expect(t.text().contains("导出名单:独居 1 人"))
         let path = h.dir.file("alone.csv")
         t.press(.ctrl("u"))
@@ -95,7 +95,7 @@ import Testing
         let exports = try h.desk().state.audit.exports
         #expect(exports.last?.rows == 1 && exports.last?.file == path)
         // Exporting again asks before replacing the file.
-        t.press(.char("x"))
+        t.press(.f(8))
         t.press(.ctrl("u"))
         t.type(path)
         t.press(.enter)

@@ -94,7 +94,7 @@ import Testing
         let alone = try #require(counts.first { $0.filter == .named(.alone) }?.count)
         let elderly = try #require(counts.first { $0.filter == .named(.elderly) }?.count)
         #expect(alone > 0)
-        t.press(.char("l"))
+        t.press(.f(3))
         let chooser = t.screen(width: 100, height: 40).joined(separator: "\n")
         #expect(chooser.contains("选择名单"))
         #expect(chooser.contains("独居 \(alone) 人"))
@@ -117,29 +117,29 @@ import Testing
         try h.addCadre("李四", community: "西园社区", serial: 14)
         var t = try h.terminal(as: "admin")
         t.open(.roster)
-        t.press(.char("l"))
+        t.press(.f(3))
         t.type("王芳")
         #expect(t.text().contains("联系人:王芳 1 人"))
         t.press(.enter)
         #expect(t.rosterNames == ["张三"])
-        t.press(.char("l"))
+        t.press(.f(3))
         t.type("西园")
         t.press(.enter)
         #expect(t.rosterNames == ["李四"])
     }
 
-    @Test func sKeySortsByTheNextColumnAndRReverses() throws {
+    @Test func f5SortsByTheNextColumnAndF6Reverses() throws {
         let h = try AppHarness()
         try h.addCadre("张三", born: LocalDate(1950, 1, 1))
         try h.addCadre("李四", born: LocalDate(1930, 1, 1), serial: 14)
         try h.addCadre("王五", born: LocalDate(1940, 1, 1), serial: 16)
         var t = try h.terminal(as: "admin")
         t.open(.roster)
-        t.press(.char("s"), .char("s"))  // file number, then name (by pinyin)
+        t.press(.f(5), .f(5))  // file number, then name (by pinyin)
         #expect(t.rosterNames == ["李四", "王五", "张三"])
-        t.press(.char("s"), .char("s"))  // gender, then age
+        t.press(.f(5), .f(5))  // gender, then age
         #expect(t.rosterNames == ["张三", "王五", "李四"])
-        t.press(.char("r"))
+        t.press(.f(6))
         #expect(t.rosterNames == ["李四", "王五", "张三"])
         #expect(t.text().contains("年龄▼"))
     }
@@ -206,7 +206,7 @@ import Testing
         let row = try #require(narrow.first { $0.contains("欧阳建国") })
         #expect(row.contains("138****5678"))
         #expect(row.contains("⚠1"))
-        #expect(narrow.last?.contains("帮助") == true)
+        #expect(narrow.last?.contains("F1帮助") == true && narrow.last?.contains("F10退出") == true, "\(narrow.last ?? "")")
         let wide = t.screen(width: 140, height: 30)
         #expect(wide.contains { $0.contains("身份证号") && $0.contains("原单位") })
     }
@@ -219,7 +219,7 @@ import Testing
         let bar = desk.screen().last ?? ""
         #expect(bar.contains("新建"))
         #expect(!bar.contains("导入") && !bar.contains("导出"))
-        desk.press(.char("i"))
+        desk.press(.f(7))
         #expect(desk.roster.task == nil)
         var admin = try h.terminal(as: "admin")
         admin.open(.roster)

@@ -8,6 +8,8 @@ enum CentreAction {
     case openClass(ID<Course>)
     /// A line for the desk above the view (kept until the next key).
     case say(String, DeskTUI.Role)
+    /// Leave this part for the centre's main view (today), as Esc leaves a sub-view.
+    case leave
 }
 
 /// The parts of the centre screen (each one file): they share this shape so

@@ -133,6 +133,8 @@ struct CentreScreen: DeskScreen {
             note = (text, role)
             // What was done shows everywhere at once (the grid marks a check-in).
             refresh(app)
+        case .leave:
+            part = .today
         }
     }
 

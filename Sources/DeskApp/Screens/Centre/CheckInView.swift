@@ -3,7 +3,8 @@ import DeskTUI
 
 /// The check-in desk: find the cadre as you type (name, pinyin, initials,
 /// phone or its last 4 digits), see their items today, Enter checks them in
-/// for all of them at once.
+/// for all of them at once and clears the search for the next person. Esc on
+/// an empty search leaves for the centre's main view; Tab switches screens.
 struct CheckInView: CentrePart {
     var picker = CadrePicker()
     /// The cadre picked; nil while searching.
@@ -28,7 +29,9 @@ struct CheckInView: CentrePart {
             switch picker.handle(key, app) {
             case .picked(let id): show(id, app)
             case .changed: break
-            case .cancelled, .ignored: return .ignored
+            case .cancelled: actions.append(.leave)
+            // Tab and the like: the screen's (the shell switches screens on Tab).
+            case .ignored: return .ignored
             }
             return .handled
         }
@@ -38,6 +41,11 @@ struct CheckInView: CentrePart {
             case .success(let applied):
                 let n = applied.compactMap { $0.event as? CheckedIn }.reduce(0) { $0 + $1.bookings.count }
                 actions.append(.say(app.text("centre.checkin.done", n) + " " + (app.state.roster[p]?.name ?? ""), .ok))
+                // Done: ready for the next person, whose name must not be appended to this one's.
+                person = nil
+                items = []
+                picker.clear(app)
+                return .handled
             case .failure(let e):
                 actions.append(.say(e.problems.map(app.text.message).joined(separator: " "), .warning))
             }
@@ -60,8 +68,14 @@ struct CheckInView: CentrePart {
             return [KeyBinding(keys: [.enter], label: t("centre.ui.keys.pick"), help: t("centre.ui.keys.pick_long"), group: g, showInBar: true, priority: 9),
                     KeyBinding(keys: [.up, .down], label: t("centre.ui.keys.choose"), help: t("centre.ui.keys.choose_long"), group: g,
                                showInBar: true, priority: 6),
-                    KeyBinding(keys: [.escape], label: t("centre.ui.keys.clear"), help: t("centre.ui.keys.clear_long"), group: g,
-                               showInBar: true, priority: 5)]
+                    picker.query.isEmpty
+                        ? KeyBinding(keys: [.escape], label: t("centre.ui.keys.leave"), help: t("centre.ui.keys.leave_long"), group: g,
+                                     showInBar: true, priority: 8)
+                        : KeyBinding(keys: [.escape], label: t("centre.ui.keys.clear"), help: t("centre.ui.keys.clear_long"), group: g,
+                                     showInBar: true, priority: 8),
+                    // While the search has the keyboard the shell shows only its function keys: Tab still switches.
+                    KeyBinding(keys: [.tab, .backTab], label: t("app.keys.switch"), help: t("app.keys.switch_long"), group: g,
+                               showInBar: true, priority: 4)]
         }
         var out = [KeyBinding(keys: [.enter], label: t("centre.ui.keys.check_in"), help: t("centre.ui.keys.check_in_long"), group: g,
                               showInBar: true, priority: 9),

@@ -7,9 +7,8 @@ import DeskTUI
 /// change of the roster; a keystroke only picks and orders them.
 struct RosterList {
     var table = Table<ID<Cadre>>(columns: [], emptyMessage: "", noMatchesMessage: "")
+    /// The search line: it always has the keyboard while the list is shown (type to search).
     var search = TextField(maxLength: 40)
-    /// The search line has the keyboard.
-    var searching = false
     /// The chosen list or grouping; nil: every living cadre.
     var filter: RosterFilter?
     private(set) var counts: [RosterLists.Count] = []
@@ -36,12 +35,19 @@ struct RosterList {
     /// Rebuilds rows and counts when the desk changed; keeps selection, sort and query.
     mutating func refresh(_ app: AppContext) {
         if table.columns.isEmpty {
-            table = Table(columns: RosterRows.columns(app.text), emptyMessage: app.text("roster.empty"),
+            table = Table(columns: RosterRows.columns(app.text), emptyMessage: app.text("roster.list.roster_empty"),
                           noMatchesMessage: app.text("roster.no_matches"))
-            // The search line replaces the table's own filter.
+            // The search line replaces the table's own filter, and takes every typed
+            // character: the table answers only to keys that cannot be text.
             table.keys.filter = []
             table.keys.nextMatch = []
             table.keys.previousMatch = []
+            table.keys.up = [.up]
+            table.keys.down = [.down]
+            table.keys.first = [.home]
+            table.keys.last = [.end]
+            table.keys.sortNext = [.f(5)]
+            table.keys.sortReverse = [.f(6)]
         }
         let state = app.state
         if builtSeq != state.seq || builtToday != app.today {
@@ -93,8 +99,21 @@ struct RosterList {
             }
             foundTotal = filter == nil ? found.total : ids.count
         }
+        table.emptyMessage = emptyMessage(app, query: q)
         table.setRows(ids.compactMap { rowsByID[$0] })
         if moveToTop, let first = table.visibleRows.first { table.select(id: first.id) }
+    }
+
+    /// Why the table is empty: nothing matches the search, the chosen list has
+    /// nobody, or the roster really has no files yet.
+    func emptyMessage(_ app: AppContext, query q: String) -> String {
+        let t = app.text
+        if app.state.roster.count == 0 { return t("roster.list.roster_empty") }
+        let list = filter.map { RosterText.filterLabel($0, t, staff: app.state.staff) }
+        if !q.isEmpty {
+            return list.map { t("roster.search.none_in_list", q, $0) } ?? t("roster.search.none", q)
+        }
+        return list.map { t("roster.list.none", $0) } ?? t("roster.list.none_living")
     }
 
     /// "独居 37 人" / "在册 300 人".
@@ -136,12 +155,12 @@ struct RosterList {
         let (searchRow, rest) = rect.splitTop(1)
         let label = t("roster.search.label")
         let lw = DisplayWidth.of(label) + 1
-        canvas.put(label, at: searchRow.origin, style: Style(.normal, searching ? .bold : []))
+        canvas.put(label, at: searchRow.origin, style: Style(.normal, .bold))
         let fieldWidth = min(32, max(0, searchRow.width - lw - 30))
         let fieldRect = Rect(x: searchRow.x + lw, y: searchRow.y, width: fieldWidth, height: 1)
         var field = search
-        if !searching && search.text.isEmpty { field.placeholder = t("roster.search.hint") }
-        field.draw(in: &canvas, rect: fieldRect, focused: searching)
+        if search.text.isEmpty { field.placeholder = t("roster.search.hint") }
+        field.draw(in: &canvas, rect: fieldRect, focused: true)
         var right = listLabel(app)
         if !shownQuery.isEmpty {
             let found = foundTotal > table.visibleCount ? t("roster.search.found_best", foundTotal, table.visibleCount)
@@ -160,8 +179,6 @@ struct RosterList {
             if !c.alerts.isEmpty { line += "⚠ " + c.alerts.joined(separator: " · ") }
             canvas.put(line, at: info.origin, style: Style(c.alerts.isEmpty ? .muted : .warning), maxWidth: info.width)
         }
-        if searching {
-            canvas.cursor = Point(x: fieldRect.x + min(search.cursorColumn(width: fieldRect.width), max(0, fieldRect.width - 1)), y: fieldRect.y)
-        }
+        canvas.cursor = Point(x: fieldRect.x + min(search.cursorColumn(width: fieldRect.width), max(0, fieldRect.width - 1)), y: fieldRect.y)
     }
 }

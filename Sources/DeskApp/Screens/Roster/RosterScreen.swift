@@ -30,7 +30,8 @@ struct RosterScreen: DeskScreen {
         case .editor, .statusForm, .exporting, .chooser: return true
         case .importing(let v): return v.capturesText
         case .statusMenu, .statusConfirm: return false
-        case nil: return file == nil && list.searching
+        // The list's search line always has the keyboard (type to search); its commands are F-keys.
+        case nil: return file == nil
         }
     }
 
@@ -82,26 +83,26 @@ struct RosterScreen: DeskScreen {
             keys.append(b([.escape], "roster.keys.back", "roster.keys.back_long", 8))
             return keys
         }
-        if list.searching {
-            return [b([.enter], "roster.keys.open", "roster.keys.open_long", 9),
-                    b([.up, .down], "roster.keys.move", "roster.keys.move_long", 5),
-                    b([.escape], "roster.keys.clear_search", "roster.keys.clear_search_long", 8)]
-        }
-        var keys = [b([.char("/")], "roster.keys.search", "roster.keys.search_long", 9),
-                    b([.enter], "roster.keys.open", "roster.keys.open_long", 8),
-                    b([.char("l"), .f(3)], "roster.keys.lists", "roster.keys.lists_long", 7)]
+        // The list: whatever is typed goes to the search line, so every command is a key
+        // that cannot be typed text (a function key); letters work again on the open file.
+        // Priority 0: shown where the bar has room, after the shell's F1 help and F10 quit.
+        var keys = [b([.enter], "roster.keys.open", "roster.keys.open_list_long", 9),
+                    b([.up, .down, .pageUp, .pageDown, .home, .end], "roster.keys.move", "roster.keys.move_list_long", bar: false),
+                    b([.char("/")], "roster.keys.search", "roster.keys.type_search_long", bar: false),
+                    b([.f(3)], "roster.keys.lists", "roster.keys.lists_long", 7)]
         if app.can(.editRoster) {
-            keys.append(b([.char("a"), .f(2)], "roster.keys.add", "roster.keys.add_long", 6))
-            keys.append(b([.char("e"), .f(4)], "roster.keys.edit", "roster.keys.edit_long", bar: false))
+            keys.append(b([.f(2)], "roster.keys.add", "roster.keys.add_long", 6))
+            keys.append(b([.f(4)], "roster.keys.edit", "roster.keys.edit_long", 0))
         }
-        keys.append(b([.char("s")], "roster.keys.sort", "roster.keys.sort_long", 3))
-        keys.append(b([.char("r")], "roster.keys.reverse", "roster.keys.reverse_long", bar: false))
-        if app.can(.importRoster) { keys.append(b([.char("i")], "roster.keys.import_file", "roster.keys.import_file_long", 2)) }
-        if app.can(.exportData) { keys.append(b([.char("x")], "roster.keys.export", "roster.keys.export_long", 2)) }
-        keys += jumpKeys(app, bar: false, cadre: list.table.selectedID.flatMap { app.state.roster[$0] })
-        keys.append(b([.up, .down, .pageUp, .pageDown, .char("g"), .char("G")], "roster.keys.move", "roster.keys.move_long", bar: false))
-        if list.filter != nil || !list.query.isEmpty {
-            keys.append(b([.escape], "roster.keys.show_all", "roster.keys.show_all_long", 4))
+        keys.append(b([.f(5)], "roster.keys.sort", "roster.keys.sort_long", 0))
+        keys.append(b([.f(6)], "roster.keys.reverse", "roster.keys.reverse_long", bar: false))
+        if app.can(.importRoster) { keys.append(b([.f(7)], "roster.keys.import_file", "roster.keys.import_file_long", 0)) }
+        if app.can(.exportData) { keys.append(b([.f(8)], "roster.keys.export", "roster.keys.export_long", 0)) }
+        keys.append(b([.tab, .backTab], "app.keys.switch", "app.keys.switch_long", 4))
+        if !list.query.isEmpty {
+            keys.append(b([.escape], "roster.keys.clear_search", "roster.keys.clear_search_long", 8))
+        } else if list.filter != nil {
+            keys.append(b([.escape], "roster.keys.show_all", "roster.keys.show_all_long", 8))
         }
         return keys
     }
@@ -135,7 +136,6 @@ struct RosterScreen: DeskScreen {
             // Not in the list on screen: show everyone so that Esc lands on the file's row.
             list.filter = nil
             list.search = TextField(maxLength: 40)
-            list.searching = false
             list.refresh(app)
             list.table.select(id: id)
         }
@@ -153,23 +153,9 @@ struct RosterScreen: DeskScreen {
         return updateList(key, app)
     }
 
+    /// The list: typed text (letters, digits, hanzi, a paste) goes to the search line;
+    /// arrows move, Enter opens, F-keys are the commands, Esc clears the search, then the list.
     mutating func updateList(_ key: Key, _ app: AppContext) -> KeyResult {
-        if list.searching {
-            switch key {
-            case .enter:
-                list.searching = false
-                if let id = list.table.selectedID { file = CadreFileView(id) }
-            case .escape:
-                list.searching = false
-                list.search = TextField(maxLength: 40)
-                list.apply(app, moveToTop: false)
-            case .up, .down, .pageUp, .pageDown:
-                _ = list.table.handle(key)
-            default:
-                if list.search.handle(key) == .changed { list.apply(app, moveToTop: true) }
-            }
-            return .handled
-        }
         switch list.table.handle(key) {
         case .activated(let id): file = CadreFileView(id); return .handled
         case .handled: return .handled
@@ -178,37 +164,43 @@ struct RosterScreen: DeskScreen {
         let selected = list.table.selectedID
         switch key {
         case .char("/"):
-            // A new search each time: the next caller is someone else.
-            list.searching = true
-            if !list.query.isEmpty {
-                list.search = TextField(maxLength: 40)
-                list.apply(app, moveToTop: false)
-            }
-        case .char("l"), .f(3):
+            // A new search (a slash is in no name, phone or ID): the next caller is someone else.
+            guard !list.query.isEmpty else { return .handled }
+            list.search = TextField(maxLength: 40)
+            list.apply(app, moveToTop: false)
+        case .f(3):
             task = .chooser(list.chooser(app))
-        case .char("a"), .f(2):
-            guard app.can(.editRoster) else { return .ignored }
+        case .f(2):
+            guard app.can(.editRoster) else { return .handled }
             task = .editor(CadreEditor(adding: app))
-        case .char("e"), .f(4):
-            guard app.can(.editRoster), let id = selected, let c = app.state.roster[id] else { return .ignored }
+        case .f(4):
+            guard app.can(.editRoster), let id = selected, let c = app.state.roster[id] else { return .handled }
             task = .editor(CadreEditor(editing: c, app))
-        case .char("i"):
-            guard app.can(.importRoster) else { return .ignored }
+        case .f(7):
+            guard app.can(.importRoster) else { return .handled }
             task = .importing(RosterImportView(app))
-        case .char("x"):
-            guard app.can(.exportData) else { return .ignored }
+        case .f(8):
+            guard app.can(.exportData) else { return .handled }
             let name = list.filter.map { RosterText.filterLabel($0, app.text, staff: app.state.staff) } ?? app.text("roster.title")
             task = .exporting(RosterExportForm(filters: list.filter.map { [$0] } ?? [], listLabel: list.listLabel(app),
                                                listName: name, app))
-        case .char("v"), .char("t"), .char("c"):
-            guard let id = selected, jump(key, id, app) else { return .ignored }
         case .escape:
-            guard list.filter != nil || !list.query.isEmpty else { return .ignored }
-            list.filter = nil
-            list.search = TextField(maxLength: 40)
-            list.refresh(app)
+            if !list.query.isEmpty {
+                list.search = TextField(maxLength: 40)
+                list.apply(app, moveToTop: false)
+            } else if list.filter != nil {
+                list.filter = nil
+                list.refresh(app)
+            } else {
+                return .ignored
+            }
         default:
-            return .ignored
+            switch list.search.handle(key) {
+            case .changed: list.apply(app, moveToTop: true)
+            case .moved: break
+            // Not text and not ours (Tab): the shell's. A character the full field refused is still text.
+            case .ignored: if case .char = key { return .handled } else { return .ignored }
+            }
         }
         return .handled
     }

@@ -326,6 +326,9 @@ extension EN {
         "centre.ui.keys.move_long": "Move the selected person on the waitlist, with a reason",
         "centre.ui.keys.mark_called": "Called",
         "centre.ui.keys.mark_called_long": "Mark that this person has been phoned",
+        // Check-in: leaving it
+        "centre.ui.keys.leave": "Back",
+        "centre.ui.keys.leave_long": "With an empty search, Esc leaves check-in for Today (F2); Tab/Shift-Tab switch screens",
         // Call list: the number to call, shown whole on this list only
         "centre.ui.calls_help_phone": "Call each person on the number listed, then press C to mark it done. Numbers are shown whole on this list only.",
     ]

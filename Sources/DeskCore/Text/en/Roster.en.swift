@@ -335,6 +335,15 @@ extension EN {
         "roster.cli.unknown_list": "Unknown list \"{0}\". Lists: {1}",
         "roster.cli.unknown_staff": "No staff member \"{0}\": give a name or a staff id (e.g. S005).",
         "roster.cli.exported": "Exported {0} people to {1}.",
+        // Screen: the list, type to search (commands on function keys); why the list is empty
+        "roster.list.roster_empty": "No files in the roster yet. Press F2 to add one, or F7 to import a spreadsheet.",
+        "roster.list.none": "Nobody in \"{0}\". Press Esc to show everyone on the roster.",
+        "roster.list.none_living": "No living cadres on the roster. Press F3 and choose the \"deceased\" list to see the others.",
+        "roster.search.none": "No file matches \"{0}\". Press Esc to clear the search; type a name, initials (zs), a phone number or its last 4 digits, or the end of an ID number.",
+        "roster.search.none_in_list": "No file in \"{1}\" matches \"{0}\". Press Esc to clear the search, or F3 for another list.",
+        "roster.keys.open_list_long": "Open the selected cadre's file (there: v log a visit, t open a ticket, c check in)",
+        "roster.keys.move_list_long": "Move up and down (PgUp/PgDn a page, Home/End first/last)",
+        "roster.keys.type_search_long": "Just type to search: a name, pinyin (zhangsan), initials (zs), a phone number or its last 4 digits, the end of an ID number. Letters and digits go into the search line; commands are on function keys; / clears it for a new search",
         // Screen: forms, editing ID number, phones and address without seeing them (roles that see files masked)
         "roster.form.hidden_number_hint": "{0}; type a new number to replace it",
         "roster.form.hidden_address_hint": "{0}; type a new address to replace it",

@@ -326,6 +326,9 @@ extension ZH {
         "centre.ui.keys.move_long": "调整所选候补人员的位次,须填写原因",
         "centre.ui.keys.mark_called": "已通知",
         "centre.ui.keys.mark_called_long": "标记已电话通知此人",
+        // Check-in: leaving it
+        "centre.ui.keys.leave": "返回",
+        "centre.ui.keys.leave_long": "查找为空时按 Esc 离开签到,回到今日安排(F2);Tab/Shift-Tab 切换页面",
         // Call list: the number to call, shown whole on this list only
         "centre.ui.calls_help_phone": "请按所列电话逐一通知,打完后按 C 标记已通知。号码只在本名单中完整显示。",
     ]

@@ -344,6 +344,15 @@ extension ZH {
         "roster.cli.unknown_list": "不认识的名单「{0}」。可用:{1}",
         "roster.cli.unknown_staff": "找不到工作人员「{0}」,请写姓名或工号(如 S005)。",
         "roster.cli.exported": "已导出 {0} 人到 {1}。",
+        // Screen: the list, type to search (commands on function keys); why the list is empty
+        "roster.list.roster_empty": "花名册中还没有档案。按 F2 新建,或按 F7 导入表格。",
+        "roster.list.none": "「{0}」中没有人。按 Esc 显示全部在册人员。",
+        "roster.list.none_living": "花名册中没有在世的老干部。已故人员可按 F3 选「已故」名单查看。",
+        "roster.search.none": "没有找到符合「{0}」的档案。按 Esc 清除查找;可输入姓名、拼音首字母(如 zs)、电话或后四位、身份证号尾号。",
+        "roster.search.none_in_list": "「{1}」中没有符合「{0}」的档案。按 Esc 清除查找,或按 F3 换一个名单。",
+        "roster.keys.open_list_long": "打开所选老干部的档案(在档案中按 v 记走访、t 开工单、c 签到)",
+        "roster.keys.move_list_long": "上下移动(PgUp/PgDn 翻页,Home/End 到头/到尾)",
+        "roster.keys.type_search_long": "直接输入即可查找:姓名、拼音(zhangsan)、首字母(zs)、电话或后四位、身份证号尾号,边输边找。字母和数字都输入到查找框,命令用功能键;按 / 清空后重新查找",
         // Screen: forms, editing ID number, phones and address without seeing them (roles that see files masked)
         "roster.form.hidden_number_hint": "{0},输入新号码即替换",
         "roster.form.hidden_address_hint": "{0},输入新住址即替换",
