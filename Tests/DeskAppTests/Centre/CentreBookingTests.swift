@@ -115,7 +115,7 @@ import Testing
         t.press(.enter)
         let text = t.text()
         #expect(text.contains("请输入姓名或拼音查找"), "\(text)")
-        #expect(text.contains("日期格式应为"), "\(text)")
+        #expect(text.contains("请输入实际存在的日期"), "\(text)")
         #expect(text.contains("时间的格式如 09:30"), "\(text)")
         #expect(try w.state.centre.bookings.isEmpty)
     }

@@ -145,7 +145,7 @@ import Testing
         t.press(.tab, .tab)
         t.type("区里下周才批")
         t.press(.enter)
-        #expect(t.text().contains("日期格式应为 2026-11-23。"))
+        #expect(t.text().contains("请输入实际存在的日期,格式如 2026-11-23。"))
         #expect(try w.ticket(id).manualDeadline == nil)
         t.press(.ctrl("u"))
         t.type("2026-11-27")

@@ -62,7 +62,7 @@ import Testing
         t.type("notadate")
         t.press(.enter)
         let shown = t.line(containing: "notadate")
-        #expect(shown?.contains("日期格式应为 2026-11-23") == true)
+        #expect(shown?.contains("请输入实际存在的日期,格式如 2026-11-23") == true)
     }
 
     @Test func recordingADeathAsksOnceMoreThenKeepsTheFileAndStopsTheActions() throws {

@@ -6,7 +6,7 @@ extension EN {
         "app.day.in_days": "in {0} days", "app.day.days_ago": "{0} days ago",
         "app.yes": "Yes", "app.no": "No",
         "app.saved": "Saved.", "app.nothing_changed": "Nothing changed; nothing saved.",
-        "app.bad_date": "Dates look like 2026-11-23.",
+        "app.bad_date": "Enter a date that exists, written like 2026-11-23.",
         "app.no_matches": "No records match.",
         "app.no_screens": "Your role has no screens. Ask the admin.",
         "app.not_allowed_screen": "Your role cannot open that screen.",

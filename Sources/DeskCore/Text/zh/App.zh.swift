@@ -6,7 +6,7 @@ extension ZH {
         "app.day.in_days": "{0}天后", "app.day.days_ago": "{0}天前",
         "app.yes": "是", "app.no": "否",
         "app.saved": "已保存。", "app.nothing_changed": "没有改动,未保存。",
-        "app.bad_date": "日期格式应为 2026-11-23。",
+        "app.bad_date": "请输入实际存在的日期,格式如 2026-11-23。",
         "app.no_matches": "没有符合条件的记录。",
         "app.no_screens": "您的角色没有可用的页面,请联系管理员。",
         "app.not_allowed_screen": "您的角色不能打开该页面。",
