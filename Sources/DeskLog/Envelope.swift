@@ -3,23 +3,74 @@ import Foundation
 import Glibc
 #endif
 
-/// One event as read from the log: the envelope fields plus the raw bytes of
-/// `data`, which the domain decodes. `data` shares the read buffer (no copy).
-public struct LogRecord: Sendable {
-    public var version: Int
+/// The envelope of one record as read from the log: what every reader gets
+/// for every record, in file order. It holds no bytes of the file (a scan of
+/// a million records writes, reads and frees a million of these, so it is
+/// kept narrow: 104 bytes, no reference to the read buffer, which the scan
+/// reuses). `data` comes with `LogRecord`, or is decoded while scanning
+/// (`EventLog.poll(decode:apply:)`).
+public struct LogEnvelope: Sendable {
     public var id: UUID
     public var seq: UInt64
     public var at: Timestamp
     public var by: String
     public var type: String
-    /// Position in a multi-event batch (1-based) and its size; 0/0 for a single event.
-    public var batchIndex: Int
-    public var batchCount: Int
-    public var data: ArraySlice<UInt8>
-    /// Byte offset of the line in the file and its 1-based line number.
+    /// Byte offset of the line in the file.
     public var offset: Int
+    /// 1-based line number (set by the in-order pass).
     public var line: Int
-    public var length: Int
+    private var length32: UInt32
+    private var batchIndex32: UInt32
+    private var batchCount32: UInt32
+    private var version8: UInt8
+
+    /// The line's length, newline included.
+    public var length: Int { Int(length32) }
+    public var version: Int { Int(version8) }
+    /// Position in a multi-event batch (1-based) and its size; 0/0 for a single event.
+    public var batchIndex: Int { Int(batchIndex32) }
+    public var batchCount: Int { Int(batchCount32) }
+
+    /// Lengths and batch sizes fit 32 bits: a line is read into memory whole,
+    /// and the decoder refuses batches of over a million records.
+    init(version: Int, id: UUID, seq: UInt64, at: Timestamp, by: String, type: String, batchIndex: Int, batchCount: Int,
+         offset: Int, length: Int) {
+        self.id = id
+        self.seq = seq
+        self.at = at
+        self.by = by
+        self.type = type
+        self.offset = offset
+        self.line = 0
+        length32 = UInt32(length)
+        batchIndex32 = UInt32(batchIndex)
+        batchCount32 = UInt32(batchCount)
+        version8 = UInt8(version)
+    }
+}
+
+/// One event as read from the log: its envelope and the raw bytes of `data`,
+/// which the domain decodes.
+public struct LogRecord: Sendable {
+    public var envelope: LogEnvelope
+    public var data: ArraySlice<UInt8>
+
+    public init(envelope: LogEnvelope, data: ArraySlice<UInt8>) {
+        self.envelope = envelope
+        self.data = data
+    }
+
+    public var version: Int { envelope.version }
+    public var id: UUID { envelope.id }
+    public var seq: UInt64 { envelope.seq }
+    public var at: Timestamp { envelope.at }
+    public var by: String { envelope.by }
+    public var type: String { envelope.type }
+    public var batchIndex: Int { envelope.batchIndex }
+    public var batchCount: Int { envelope.batchCount }
+    public var offset: Int { envelope.offset }
+    public var line: Int { envelope.line }
+    public var length: Int { envelope.length }
 
     public var dataJSON: JSON { get throws { try JSON.parse(data) } }
 }
@@ -78,12 +129,18 @@ public enum Envelope {
         /// Range of `data` within the line.
         public var dataRange: Range<Int>
 
-        /// The record of a line that starts at `lineStart` in `bytes` (at
-        /// `offset` in the file), its `data` sharing `bytes`.
+        /// The envelope of a line that starts at file offset `offset` and ends
+        /// with its newline at `offset + length - 1`.
+        func envelope(offset: Int, length: Int) -> LogEnvelope {
+            LogEnvelope(version: version, id: id, seq: seq, at: at, by: by, type: type, batchIndex: batchIndex, batchCount: batchCount,
+                        offset: offset, length: length)
+        }
+
+        /// The whole record of a line that starts at `lineStart` in `bytes`
+        /// (at `offset` in the file), its `data` sharing `bytes`.
         func record(in bytes: [UInt8], lineStart: Int, newline: Int, offset: Int) -> LogRecord {
-            LogRecord(version: version, id: id, seq: seq, at: at, by: by, type: type, batchIndex: batchIndex, batchCount: batchCount,
-                      data: bytes[(lineStart + dataRange.lowerBound)..<(lineStart + dataRange.upperBound)],
-                      offset: offset, line: 0, length: newline + 1 - lineStart)
+            LogRecord(envelope: envelope(offset: offset, length: newline + 1 - lineStart),
+                      data: bytes[(lineStart + dataRange.lowerBound)..<(lineStart + dataRange.upperBound)])
         }
 
         /// What a payload decoder sees of the line starting at `lineStart` in `buf`.

@@ -130,7 +130,14 @@ public final class EventLog {
     /// returns how many. Cheap when nothing changed: one `fstat`.
     @discardableResult
     public func poll(_ deliver: (LogRecord) throws -> Void) throws -> Int {
-        try poll(decode: { _ in () }, apply: { record, _ in try deliver(record) })
+        try poll(decode: { ArraySlice($0.data) }, apply: { envelope, data in try deliver(LogRecord(envelope: envelope, data: data)) })
+    }
+
+    /// Like `poll(_:)`, handing over the envelopes only (checked, in order,
+    /// without the bytes of `data`): the least a reader can ask for.
+    @discardableResult
+    public func pollEnvelopes(_ deliver: (LogEnvelope) throws -> Void) throws -> Int {
+        try poll(decode: { _ in () }, apply: { envelope, _ in try deliver(envelope) })
     }
 
     /// Like `poll(_:)`, with a per-record `decode` that runs in parallel on
@@ -139,9 +146,12 @@ public final class EventLog {
     /// in file order on the calling thread (`Options.decodeThreads` sets how
     /// many threads decode). `decode` runs while `apply` is still applying
     /// earlier records, so it must not read anything `apply` changes: it
-    /// sees only the record's bytes.
+    /// sees only the record's bytes. `apply` gets the envelope and what
+    /// `decode` made of the record; the bytes themselves are not kept (the
+    /// scan reuses its buffers), so a reader that wants them copies them in
+    /// `decode`, as `poll(_:)` does.
     @discardableResult
-    public func poll<T>(decode: @escaping @Sendable (RecordView) -> T, apply: (LogRecord, T) throws -> Void) throws -> Int {
+    public func poll<T>(decode: @escaping @Sendable (RecordView) -> T, apply: (LogEnvelope, T) throws -> Void) throws -> Int {
         if isStopped || scanning { return 0 }
         if try !lookAhead(1).newBytes { return 0 }
         var count = try scanNew(to: try currentSize(), decode: decode, apply: apply)
@@ -185,7 +195,7 @@ public final class EventLog {
 
     /// Reads `[committedEnd, size)`, delivers whole records, classifies the rest.
     private func scanNew<T>(to size: Int, decode: @escaping @Sendable (RecordView) -> T,
-                            apply: (LogRecord, T) throws -> Void) throws -> Int {
+                            apply: (LogEnvelope, T) throws -> Void) throws -> Int {
         guard !scanning else { throw LogError.nestedAppend }
         scanning = true
         defer { scanning = false }
@@ -211,7 +221,7 @@ public final class EventLog {
         defer { decoded?.finish() }
         // The bytes after the last newline (an unfinished append, free space),
         // as the reading found them: not read a second time.
-        var tail: ArraySlice<UInt8> = []
+        var tail: [UInt8] = []
         while let current = decoded {
             decoded = nil
             current.finish()
@@ -230,7 +240,7 @@ public final class EventLog {
             } else if current.end == nil {
                 // Cannot happen (the span's first line either ends or runs to the
                 // file's end); read what is there rather than call the file clean.
-                tail = try mappingIO { try io.read(fd, from: offset, to: size) }[...]
+                tail = try mappingIO { try io.read(fd, from: offset, to: size) }
             } else if offset < size {
                 decoded = start(offset, cache)
             }
@@ -262,7 +272,7 @@ public final class EventLog {
     /// scanner (which classifies damage); returns where reading stopped (after
     /// the last complete line) and the bytes after it.
     private func scanLineByLine<T>(from start: Int, to size: Int, scanner: inout LogScanner<T>, decode: (RecordView) -> T,
-                                   emit: (LogRecord, T) throws -> Void) throws -> (end: Int, tail: ArraySlice<UInt8>) {
+                                   emit: (LogEnvelope, T) throws -> Void) throws -> (end: Int, tail: [UInt8]) {
         var offset = start
         var carry: [UInt8] = []
         while offset < size, !scanner.stopped {
@@ -275,7 +285,7 @@ public final class EventLog {
             carry = Array(chunk[used...])
             offset += more.count
         }
-        return (offset - carry.count, carry[...])
+        return (offset - carry.count, carry)
     }
 
     /// Length of `bytes` when every byte is NUL, else 0.
@@ -333,7 +343,8 @@ public final class EventLog {
             var caughtUp: [LogRecord] = []
             var (newBytes, room) = try lookAhead(4096)
             if newBytes {
-                _ = try scanNew(to: try currentSize(), decode: { _ in () }, apply: { r, _ in caughtUp.append(r) })
+                _ = try scanNew(to: try currentSize(), decode: { ArraySlice($0.data) },
+                                apply: { caughtUp.append(LogRecord(envelope: $0, data: $1)) })
                 room = 0
             }
             if case .corrupt(let c) = end { readOnlyReason = .corrupt(c); throw LogError.readOnly(.corrupt(c)) }
@@ -386,7 +397,7 @@ public final class EventLog {
                 throw LogError.notSaved(cause: error, landed: found)
             }
             var written: [LogRecord] = []
-            var scanner = LogScanner<Void>(startOffset: start, startLine: committedLine, lastSeq: lastSeq, isKnownType: { _ in true })
+            var scanner = LogScanner<ArraySlice<UInt8>>(startOffset: start, startLine: committedLine, lastSeq: lastSeq, isKnownType: { _ in true })
             scanner.cache = cache
             _ = scanner.scan(bytes, base: start) { written.append($0) }
             cache = scanner.cache
@@ -431,7 +442,7 @@ public final class EventLog {
         bytes.removeLast(bytes.count - got)
         var scanner = LogScanner<Void>(startOffset: from, startLine: committedLine, lastSeq: lastSeq, isKnownType: { _ in true })
         var found = Set<UUID>()
-        _ = scanner.scan(bytes, base: from) { found.insert($0.id) }
+        _ = scanner.scan(bytes, base: from, decode: { _ in () }) { envelope, _ in found.insert(envelope.id) }
         return ids.allSatisfy(found.contains)
     }
 

@@ -100,10 +100,10 @@ enum DecodedLine: Sendable {
         }
     }
 
-    /// The full record, its `data` sharing `chunk` (whose line starts at `start`, file offset `base + start`).
-    func record(_ chunk: [UInt8], start: Int, newline nl: Int, base: Int) -> LogRecord? {
+    /// The envelope of a line that starts at file offset `offset`, `length` bytes with its newline.
+    func envelope(offset: Int, length: Int) -> LogEnvelope? {
         guard case .fields(let f) = self else { return nil }
-        return f.record(in: chunk, lineStart: start, newline: nl, offset: base + start)
+        return f.envelope(offset: offset, length: length)
     }
 }
 
@@ -119,7 +119,7 @@ struct LogScanner<Payload> {
     var isKnownType: (String) -> Bool
     var cache = EnvelopeCache()
 
-    private var pending: [(LogRecord, Payload)] = []
+    private var pending: [(LogEnvelope, Payload)] = []
     private var nextLine: Int
     private var badStart: (line: Int, offset: Int, problem: Envelope.Problem)?
     private var validAfterBad = 0
@@ -158,8 +158,8 @@ struct LogScanner<Payload> {
     /// Takes the next line, `[lineStart, lineEnd)` in the file (newline
     /// included). `record` and `payload` are asked for only when a record is
     /// handed out or held in a batch.
-    mutating func consume(_ decoded: DecodedLine, record makeRecord: () -> LogRecord?, payload: () -> Payload,
-                          lineStart: Int, lineEnd: Int, emit: (LogRecord, Payload) throws -> Void) rethrows {
+    mutating func consume(_ decoded: DecodedLine, payload: () -> Payload,
+                          lineStart: Int, lineEnd: Int, emit: (LogEnvelope, Payload) throws -> Void) rethrows {
         if let bad = badStart {
             nextLine += 1
             // Inside damaged bytes: one valid record after them turns a torn tail into corruption.
@@ -177,7 +177,7 @@ struct LogScanner<Payload> {
             badStart = (nextLine, lineStart, problem)
             nextLine += 1
         case .fields:
-            var record = makeRecord()!
+            var record = decoded.envelope(offset: lineStart, length: lineEnd - lineStart)!
             try accept(&record, payload: payload, lineEnd: lineEnd, typeChecked: false, emit: emit)
         }
     }
@@ -186,8 +186,8 @@ struct LogScanner<Payload> {
     /// good): its sequence number, type and batch, in file order. Sets the
     /// record's line number. `typeChecked`: `isKnownType` already said yes.
     @inline(__always)
-    mutating func accept(_ record: inout LogRecord, payload: () -> Payload, lineEnd: Int, typeChecked: Bool,
-                         emit: (LogRecord, Payload) throws -> Void) rethrows {
+    mutating func accept(_ record: inout LogEnvelope, payload: () -> Payload, lineEnd: Int, typeChecked: Bool,
+                         emit: (LogEnvelope, Payload) throws -> Void) rethrows {
         let lineNo = nextLine
         nextLine += 1
         record.line = lineNo
@@ -237,17 +237,21 @@ struct LogScanner<Payload> {
     /// bytes were consumed; the rest (an unfinished line) must be passed again
     /// with more bytes.
     mutating func scan(_ chunk: [UInt8], base: Int, decode: (RecordView) -> Payload,
-                       emit: (LogRecord, Payload) throws -> Void) rethrows -> Int {
+                       emit: (LogEnvelope, Payload) throws -> Void) rethrows -> Int {
+        try scan(chunk, base: base, payload: { f, buf, start in decode(f.view(in: buf, lineStart: start)) }, emit: emit)
+    }
+
+    private mutating func scan(_ chunk: [UInt8], base: Int, payload: (Envelope.Fields, UnsafeRawBufferPointer, Int) -> Payload,
+                               emit: (LogEnvelope, Payload) throws -> Void) rethrows -> Int {
         var consumed = 0
         try chunk.withUnsafeBytes { (buf: UnsafeRawBufferPointer) in
             var lineStart = 0
             while lineStart < buf.count, !stopped {
                 guard let nl = Lines.newline(in: buf, from: lineStart) else { break }
                 let d = DecodedLine.decode(buf, start: lineStart, newline: nl, cache: &cache)
-                try consume(d, record: { d.record(chunk, start: lineStart, newline: nl, base: base) },
-                            payload: {
+                try consume(d, payload: {
                                 guard case .fields(let f) = d else { preconditionFailure("payload of a bad line") }
-                                return decode(f.view(in: buf, lineStart: lineStart))
+                                return payload(f, buf, lineStart)
                             },
                             lineStart: base + lineStart, lineEnd: base + nl + 1, emit: emit)
                 lineStart = nl + 1
@@ -256,9 +260,13 @@ struct LogScanner<Payload> {
         }
         return consumed
     }
+}
 
-    mutating func scan(_ chunk: [UInt8], base: Int, emit: (LogRecord) throws -> Void) rethrows -> Int where Payload == Void {
-        try scan(chunk, base: base, decode: { _ in () }, emit: { r, _ in try emit(r) })
+extension LogScanner where Payload == ArraySlice<UInt8> {
+    /// `scan` handing out whole records, their `data` sharing `chunk`.
+    mutating func scan(_ chunk: [UInt8], base: Int, emit: (LogRecord) throws -> Void) rethrows -> Int {
+        try scan(chunk, base: base, payload: { f, _, start in chunk[(start + f.dataRange.lowerBound)..<(start + f.dataRange.upperBound)] },
+                 emit: { try emit(LogRecord(envelope: $0, data: $1)) })
     }
 }
 

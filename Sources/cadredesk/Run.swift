@@ -78,7 +78,7 @@ struct Demo: ParsableCommand {
         var o = EventLog.Options()
         o.readOnly = true
         var last: Timestamp?
-        try EventLog(path: sample, options: o).poll { last = $0.at }
+        try EventLog(path: sample, options: o).pollEnvelopes { last = $0.at }
         let day = last.map { LocalDate(dayNumber: $0.local.dayNumber).adding(days: 1) } ?? DeskClock().today
         return LocalDateTime(day, LocalTime(9, 30))
     }

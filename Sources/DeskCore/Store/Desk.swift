@@ -47,8 +47,8 @@ public final class Desk {
     public func refresh() throws(DeskError) -> Int {
         do {
             // Payloads are parsed on all cores; events apply in log order here.
-            return try log.poll(decode: EventRegistry.decode) { record, decoded in
-                try apply(record, decoded)
+            return try log.poll(decode: EventRegistry.decode) { envelope, decoded in
+                try apply(envelope, decoded)
             }
         } catch {
             throw Desk.map(error)
@@ -217,12 +217,18 @@ public final class Desk {
         throw .notAllowed(Problem("error.unknown_staff", [actor.raw]))
     }
 
+    /// A whole record (one this terminal wrote, or caught up on under the lock).
     @discardableResult
-    private func apply(_ record: LogRecord, _ decoded: Result<any DeskEvent, any Error>? = nil) throws -> AppliedEvent {
+    private func apply(_ record: LogRecord) throws -> AppliedEvent {
+        try apply(record.envelope, Result { try EventRegistry.decode(record) })
+    }
+
+    @discardableResult
+    private func apply(_ record: LogEnvelope, _ decoded: Result<any DeskEvent, any Error>) throws -> AppliedEvent {
         let meta = EventMeta(seq: record.seq, id: record.id, at: record.at, by: ID(record.by), offset: record.offset)
         guard unreadable == nil else { throw DeskError.log(Problem("log.read_only")) }
         do {
-            let event = try (decoded ?? Result { try EventRegistry.decode(record) }).get()
+            let event = try decoded.get()
             state.apply(event, meta)
             return AppliedEvent(event: event, meta: meta)
         } catch {
