@@ -232,6 +232,33 @@ struct LogScanner<Payload> {
         }
     }
 
+    /// A whole batch lying in one decoded slice, taken in place: when no
+    /// batch is open, its records are in sequence, and each says it is
+    /// record k of `records.count`, they are numbered and emitted straight
+    /// from the slice (not copied to `pending` and back, as `accept` must
+    /// when a batch spans slices) and true is returned. Otherwise nothing
+    /// changes and false is returned: `accept`, record by record, then names
+    /// what is wrong. Types must already be checked.
+    @inline(__always)
+    mutating func acceptBatch(_ records: UnsafeMutableBufferPointer<LogEnvelope>, payloads: UnsafeBufferPointer<Payload>,
+                              emit: (LogEnvelope, Payload) throws -> Void) rethrows -> Bool {
+        let count = records.count
+        guard pending.isEmpty, count > 1 else { return false }
+        let first = lastSeq + 1
+        for k in 0..<count {
+            let r = records[k]
+            guard r.seq == first + UInt64(k), r.batchIndex == k + 1, r.batchCount == count else { return false }
+        }
+        for k in 0..<count { records[k].line = nextLine + k }
+        nextLine += count
+        for k in 0..<count { try emit(records[k], payloads[k]) }
+        let last = records[count - 1]
+        lastSeq = last.seq
+        committedEnd = last.offset + last.length
+        committedLine = nextLine
+        return true
+    }
+
     /// Scans the complete lines of `chunk` (which starts at file offset `base`)
     /// on this thread, `decode` giving each record's payload. Returns how many
     /// bytes were consumed; the rest (an unfinished line) must be passed again

@@ -139,11 +139,21 @@ final class SliceDecode<T>: @unchecked Sendable {
             let values = slices[k].payloads
             try values.withUnsafeBufferPointer { payloads in
                 try slices[k].records.withUnsafeMutableBufferPointer { records in
-                    for i in records.indices {
+                    var i = 0
+                    while i < records.count {
                         let record = records.baseAddress! + i
+                        // A batch wholly inside the slice goes out in place.
+                        let n = record.pointee.batchCount
+                        if record.pointee.batchIndex == 1, n > 1, i + n <= records.count,
+                           try scanner.acceptBatch(UnsafeMutableBufferPointer(rebasing: records[i..<(i + n)]),
+                                                   payloads: UnsafeBufferPointer(rebasing: payloads[i..<(i + n)]), emit: emit) {
+                            i += n
+                            continue
+                        }
                         try scanner.accept(&record.pointee, payload: { payloads[i] }, lineEnd: record.pointee.offset + record.pointee.length,
                                            typeChecked: true, emit: emit)
                         if scanner.stopped { return }
+                        i += 1
                     }
                 }
             }

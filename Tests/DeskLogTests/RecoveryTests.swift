@@ -205,6 +205,51 @@ import Testing
         }
     }
 
+    /// A large log made of batches of three, read on all cores and on one
+    /// thread: batches inside a slice go out in place, those across slices
+    /// through the scanner's pending list; all arrive whole and in order, and
+    /// a batch whose second record says it is the third is named by its line.
+    @Test(arguments: [nil, 1] as [Int?])
+    func batchesWithinAndAcrossSlicesArriveWholeAndABrokenOneIsNamed(threads: Int?) throws {
+        let dir = TempDir()
+        let path = dir.file("desk.log")
+        let note = String(repeating: "节日慰问", count: 20)
+        func log(breakingRecord broken: Int?) -> (bytes: [UInt8], brokenStart: Int) {
+            var bytes: [UInt8] = []
+            var brokenStart = -1
+            for seq in 1...12_000 {
+                let k = (seq - 1) % 3 + 1
+                if seq == broken { brokenStart = bytes.count }
+                let data = JSON.object(JSONObject([.init(key: "n", value: .int(Int64(seq))), .init(key: "note", value: .string(note))]))
+                Envelope.appendLine(id: UUID(), seq: UInt64(seq), at: LogFixture.at, by: "S001", type: "test.event",
+                                    batchIndex: seq == broken ? 3 : k, batchCount: 3, data: data, into: &bytes)
+            }
+            return (bytes, brokenStart)
+        }
+        // Record 9,002 is the second of the batch 9,001–9,003.
+        for (broken, expected) in [(nil, 12_000), (9_002, 9_000)] as [(Int?, Int)] {
+            let (bytes, brokenStart) = log(breakingRecord: broken)
+            #expect(bytes.count > 4 << 20, "spans over the parallel threshold")
+            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            var o = EventLog.Options()
+            o.readOnly = true
+            o.decodeThreads = threads
+            o.chunkSize = 2 << 20
+            let reader = try EventLog(path: path, options: o)
+            var seqs: [UInt64] = []
+            var lines: [Int] = []
+            try reader.poll { seqs.append($0.seq); lines.append($0.line) }
+            #expect(seqs == Array(1...UInt64(expected)))
+            #expect(lines == Array(1...expected))
+            if broken != nil {
+                guard case .corrupt(let c) = reader.end, case .batchBroken = c.problem else { Issue.record("\(reader.end)"); continue }
+                #expect(c.line == 9_002 && c.offset == brokenStart)
+            } else {
+                #expect(reader.end == .clean)
+            }
+        }
+    }
+
     @Test func aSequenceGapIsCorruption() throws {
         let dir = TempDir()
         let path = dir.file("desk.log")
