@@ -4,17 +4,19 @@ import Glibc
 #endif
 
 /// The envelope of one record as read from the log: what every reader gets
-/// for every record, in file order. It holds no bytes of the file (a scan of
-/// a million records writes, reads and frees a million of these, so it is
-/// kept narrow: 104 bytes, no reference to the read buffer, which the scan
-/// reuses). `data` comes with `LogRecord`, or is decoded while scanning
-/// (`EventLog.poll(decode:apply:)`).
+/// for every record, in file order. A scan of a million records writes,
+/// reads and frees a million of these, so it is plain bytes (80 with
+/// padding): no reference to the read buffer, which the scan reuses, and
+/// `by`/`type` as numbers in the process's `NameTable` rather than strings
+/// (their reference counting was ~12 % of the scan). `data` comes with
+/// `LogRecord`, or is decoded while scanning (`EventLog.poll(decode:apply:)`).
 public struct LogEnvelope: Sendable {
     public var id: UUID
     public var seq: UInt64
     public var at: Timestamp
-    public var by: String
-    public var type: String
+    /// Who wrote it and what it is, as numbers in the process's `NameTable`.
+    private var byName: UInt32
+    private var typeName: UInt32
     /// Byte offset of the line in the file.
     public var offset: Int
     /// 1-based line number (set by the in-order pass).
@@ -30,16 +32,24 @@ public struct LogEnvelope: Sendable {
     /// Position in a multi-event batch (1-based) and its size; 0/0 for a single event.
     public var batchIndex: Int { Int(batchIndex32) }
     public var batchCount: Int { Int(batchCount32) }
+    public var by: String {
+        get { NameTable.shared.name(byName) }
+        set { byName = NameTable.shared.number(for: newValue) }
+    }
+    public var type: String {
+        get { NameTable.shared.name(typeName) }
+        set { typeName = NameTable.shared.number(for: newValue) }
+    }
 
     /// Lengths and batch sizes fit 32 bits: a line is read into memory whole,
     /// and the decoder refuses batches of over a million records.
-    init(version: Int, id: UUID, seq: UInt64, at: Timestamp, by: String, type: String, batchIndex: Int, batchCount: Int,
+    init(version: Int, id: UUID, seq: UInt64, at: Timestamp, byName: UInt32, typeName: UInt32, batchIndex: Int, batchCount: Int,
          offset: Int, length: Int) {
         self.id = id
         self.seq = seq
         self.at = at
-        self.by = by
-        self.type = type
+        self.byName = byName
+        self.typeName = typeName
         self.offset = offset
         self.line = 0
         length32 = UInt32(length)
@@ -122,18 +132,22 @@ public enum Envelope {
         public var id: UUID
         public var seq: UInt64
         public var at: Timestamp
-        public var by: String
-        public var type: String
+        /// `by` and `type` as numbers in the process's `NameTable`.
+        var byName: UInt32
+        var typeName: UInt32
         public var batchIndex: Int
         public var batchCount: Int
         /// Range of `data` within the line.
         public var dataRange: Range<Int>
 
+        public var by: String { NameTable.shared.name(byName) }
+        public var type: String { NameTable.shared.name(typeName) }
+
         /// The envelope of a line that starts at file offset `offset` and ends
         /// with its newline at `offset + length - 1`.
         func envelope(offset: Int, length: Int) -> LogEnvelope {
-            LogEnvelope(version: version, id: id, seq: seq, at: at, by: by, type: type, batchIndex: batchIndex, batchCount: batchCount,
-                        offset: offset, length: length)
+            LogEnvelope(version: version, id: id, seq: seq, at: at, byName: byName, typeName: typeName, batchIndex: batchIndex,
+                        batchCount: batchCount, offset: offset, length: length)
         }
 
         /// The whole record of a line that starts at `lineStart` in `bytes`
@@ -145,7 +159,7 @@ public enum Envelope {
 
         /// What a payload decoder sees of the line starting at `lineStart` in `buf`.
         func view(in buf: UnsafeRawBufferPointer, lineStart: Int) -> RecordView {
-            RecordView(type: type, seq: seq, data: UnsafeRawBufferPointer(rebasing: buf[(lineStart + dataRange.lowerBound)..<(lineStart + dataRange.upperBound)]))
+            RecordView(typeName: typeName, seq: seq, data: UnsafeRawBufferPointer(rebasing: buf[(lineStart + dataRange.lowerBound)..<(lineStart + dataRange.upperBound)]))
         }
     }
 
@@ -304,8 +318,10 @@ public enum Envelope {
         }
         guard let at = parsed else { return .failure(.badEnvelope("bad \"at\"")) }
         c.i += 1
-        guard c.lit(.by), let by = string(j, &c.i, &cache.strings) else { return .failure(.badEnvelope("bad \"by\"")) }
-        guard c.lit(.type), let type = string(j, &c.i, &cache.strings), !type.isEmpty else { return .failure(.badEnvelope("bad \"type\"")) }
+        guard c.lit(.by), let by = name(j, &c.i, &cache.strings) else { return .failure(.badEnvelope("bad \"by\"")) }
+        guard c.lit(.type), j.count > c.i + 1, j[c.i + 1] != 0x22, let type = name(j, &c.i, &cache.strings) else {
+            return .failure(.badEnvelope("bad \"type\""))
+        }
         var bi = 0, bn = 0
         if c.lit(.bi) {
             guard let x = c.uint(), c.lit(.bn), let n = c.uint(), n > 1, x >= 1, x <= n, n <= 1_000_000 else {
@@ -319,26 +335,27 @@ public enum Envelope {
         guard j.count >= i + 3, j[j.count - 1] == 0x7D, j[i] == 0x7B, j[j.count - 2] == 0x7D else {
             return .failure(.badEnvelope("\"data\" must be an object ending the line"))
         }
-        return .success(Fields(version: Int(v), id: id, seq: seq, at: at, by: by, type: type, batchIndex: bi, batchCount: bn,
+        return .success(Fields(version: Int(v), id: id, seq: seq, at: at, byName: by, typeName: type, batchIndex: bi, batchCount: bn,
                                dataRange: (base + i)..<(base + j.count - 1)))
     }
 
-    static func string(_ j: UnsafeRawBufferPointer, _ i: inout Int, _ interner: inout StringInterner) -> String? {
+    /// The JSON string at `i` as its number in the `NameTable`.
+    static func name(_ j: UnsafeRawBufferPointer, _ i: inout Int, _ interner: inout StringInterner) -> UInt32? {
         guard i < j.count, j[i] == 0x22 else { return nil }
         var k = i + 1
         while k < j.count, j[k] != 0x22, j[k] != 0x5C, j[k] >= 0x20 { k += 1 }
         if k < j.count, j[k] == 0x22 {
             // Sixteen bytes from the opening quote's successor can be loaded
             // when the line goes on that far (it does for `by` and `type`).
-            let s = interner.intern(UnsafeRawBufferPointer(rebasing: j[(i + 1)..<k]), loadable: j.count - (i + 1))
+            let n = interner.number(UnsafeRawBufferPointer(rebasing: j[(i + 1)..<k]), loadable: j.count - (i + 1))
             i = k + 1
-            return s
+            return n
         }
         var p = JSONParser(j)
         p.i = i
         guard let s = try? p.string() else { return nil }
         i = p.i
-        return s
+        return NameTable.shared.number(for: s)
     }
 
     /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` → UUID, eight digits at a time
@@ -414,6 +431,8 @@ public struct StringInterner: Sendable {
         /// Keyed by its bytes (else by a hash: compare before use).
         var exact = false
         var string = ""
+        /// Its number in the `NameTable` (`UInt32.max`: not asked for yet).
+        var number = UInt32.max
     }
     private var entries = [Entry](repeating: Entry(), count: 256)
     public init() {}
@@ -424,6 +443,21 @@ public struct StringInterner: Sendable {
 
     /// `loadable`: bytes readable from `b`'s start (at least `b.count`).
     mutating func intern(_ b: UnsafeRawBufferPointer, loadable: Int) -> String {
+        entries[slot(b, loadable: loadable)].string
+    }
+
+    /// The `NameTable` number of the string `b` spells.
+    mutating func number(_ b: UnsafeRawBufferPointer, loadable: Int) -> UInt32 {
+        let slot = slot(b, loadable: loadable)
+        let known = entries.withUnsafeBufferPointer { $0[slot].number }
+        if known != UInt32.max { return known }
+        let n = NameTable.shared.number(for: entries[slot].string)
+        entries[slot].number = n
+        return n
+    }
+
+    /// The entry holding `b`'s string, made now on a miss.
+    private mutating func slot(_ b: UnsafeRawBufferPointer, loadable: Int) -> Int {
         let n = b.count
         var w0: UInt64 = 0, w1: UInt64 = 0
         let exact = n <= 16 && loadable >= 16
@@ -450,16 +484,13 @@ public struct StringInterner: Sendable {
         var h = (w0 ^ (w1 &* 0xFF51_AFD7_ED55_8CCD) ^ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15
         h ^= h >> 32
         let slot = Int(truncatingIfNeeded: h >> 24) & 255
-        let found: String? = entries.withUnsafeBufferPointer { e in
+        let found: Bool = entries.withUnsafeBufferPointer { e in
             let hit = e.baseAddress! + slot
-            guard hit.pointee.count == n, hit.pointee.w0 == w0, hit.pointee.w1 == w1, hit.pointee.exact == exact else { return nil }
-            if exact { return hit.pointee.string }
+            guard hit.pointee.count == n, hit.pointee.w0 == w0, hit.pointee.w1 == w1, hit.pointee.exact == exact else { return false }
+            if exact { return true }
             return hit.pointee.string.utf8.withContiguousStorageIfAvailable({ n == 0 || memcmp($0.baseAddress!, b.baseAddress!, n) == 0 }) ?? false
-                ? hit.pointee.string : nil
         }
-        if let found { return found }
-        let s = String(decoding: b, as: UTF8.self)
-        entries[slot] = Entry(w0: w0, w1: w1, count: n, exact: exact, string: s)
-        return s
+        if !found { entries[slot] = Entry(w0: w0, w1: w1, count: n, exact: exact, string: String(decoding: b, as: UTF8.self)) }
+        return slot
     }
 }

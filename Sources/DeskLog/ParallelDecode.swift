@@ -9,9 +9,12 @@ import Foundation
 /// What a parallel payload decoder sees of a record: the envelope fields and
 /// the bytes of `data` (valid only during the call).
 public struct RecordView {
-    public let type: String
+    /// `type` as its number in the `NameTable` (no string per record for a
+    /// decoder that does not look).
+    let typeName: UInt32
     public let seq: UInt64
     public let data: UnsafeRawBufferPointer
+    public var type: String { NameTable.shared.name(typeName) }
 }
 
 /// Reads and decodes a span of the log on all cores. The span is cut into
@@ -181,7 +184,7 @@ final class SliceDecode<T>: @unchecked Sendable {
         var seekingFirst = !first
         slice.records.reserveCapacity((hi - lo) / 200 + 16)
         slice.payloads.reserveCapacity((hi - lo) / 200 + 16)
-        var known: [String] = []
+        var known: [UInt32] = []
         // The checksum of the line after this one, when worked out with this one's.
         var next: (start: Int, newline: Int, crc: UInt32)?
         while true {
@@ -245,26 +248,20 @@ final class SliceDecode<T>: @unchecked Sendable {
                 slice.allGood = false
                 break
             }
-            // Known types by representation (small strings are their bytes;
-            // longer ones are interned): no string comparison per record.
-            if !known.contains(where: { Self.same($0, f.type) }) {
+            // Known types by their numbers in the `NameTable`: no string
+            // comparison per record.
+            if !known.contains(f.typeName) {
                 guard isKnownType(f.type) else {
                     slice.allGood = false
                     break
                 }
-                if known.count < 16 { known.append(f.type) }
+                if known.count < 16 { known.append(f.typeName) }
             }
             slice.payloads.append(decode(f.view(in: buffer, lineStart: start)))
             slice.records.append(f.envelope(offset: base + start, length: nl + 1 - start))
             start = nl + 1
             slice.end = base + start
         }
-    }
-
-    /// Whether two strings have the same representation (then they are equal;
-    /// equal strings may still differ, which only costs a call to `isKnownType`).
-    @inline(__always) static func same(_ a: String, _ b: String) -> Bool {
-        unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self)
     }
 
     /// Bytes read per `pread` while decoding a slice: small enough to still

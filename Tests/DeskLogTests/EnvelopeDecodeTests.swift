@@ -1,5 +1,6 @@
 @testable import DeskLog
 import Foundation
+import Synchronization
 import Testing
 
 /// The pieces of the fast envelope decoder, each against a plain reference:
@@ -98,6 +99,45 @@ import Testing
             }
             #expect(a == text && b == text)
         }
+    }
+
+    /// The process-wide numbers for `by` and `type`: eight threads asking at
+    /// once for overlapping names (through the interner, as the decoding
+    /// threads do, and directly) get one number per name, every number names
+    /// its string, and an envelope's `by`/`type` read back what was set.
+    @Test func everyNameGetsOneNumberFromEveryThreadAndReadsBack() {
+        let names = (0..<3_000).map { i in i % 3 == 0 ? "S\(i)" : i % 3 == 1 ? "type.\(i).事件" : "booking.attendee_removed.\(i)" }
+        let results = Mutex<[[UInt32]]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { thread in
+            var interner = StringInterner()
+            var mine = [UInt32](repeating: 0, count: names.count)
+            // Each thread goes through the names in its own order.
+            for k in 0..<names.count {
+                let i = (k * 7 + thread * 389) % names.count
+                let bytes = Array(names[i].utf8) + Array(repeating: 0x22, count: 16)
+                mine[i] = thread % 2 == 0
+                    ? bytes.withUnsafeBytes { interner.number(UnsafeRawBufferPointer(rebasing: $0[..<names[i].utf8.count]), loadable: $0.count) }
+                    : NameTable.shared.number(for: names[i])
+            }
+            results.withLock { $0.append(mine) }
+        }
+        let all = results.withLock { $0 }
+        #expect(all.count == 8 && all.allSatisfy { $0 == all[0] })
+        #expect(Set(all[0]).count == names.count)
+        for (i, n) in all[0].enumerated() { #expect(NameTable.shared.name(n) == names[i]) }
+        var line: [UInt8] = []
+        Envelope.appendLine(id: UUID(), seq: 1, at: LogFixture.at, by: "李红梅", type: "visit.logged", data: .object(JSONObject()), into: &line)
+        var cache = EnvelopeCache()
+        guard case .success(let f) = line.withUnsafeBytes({ Envelope.decode(line: UnsafeRawBufferPointer(rebasing: $0.dropLast()), cache: &cache) }) else {
+            Issue.record("line did not decode"); return
+        }
+        var envelope = f.envelope(offset: 0, length: line.count)
+        #expect(envelope.by == "李红梅" && envelope.type == "visit.logged")
+        envelope.by = "S002"
+        envelope.type = "ticket.closed"
+        #expect(envelope.by == "S002" && envelope.type == "ticket.closed")
+        // What the numbers are for: an envelope is plain bytes, copied and freed without reference counting.
+        #expect(_isPOD(LogEnvelope.self) && MemoryLayout<LogEnvelope>.stride == 80)
     }
 
     @Test func theDayCacheGivesWhatParsingAfreshGives() {
