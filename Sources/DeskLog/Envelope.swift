@@ -150,11 +150,15 @@ public enum Envelope {
                         batchCount: batchCount, offset: offset, length: length)
         }
 
+        /// The bytes of `data` of a line that starts at `lineStart` in `bytes`, sharing `bytes`.
+        func data(in bytes: [UInt8], lineStart: Int) -> ArraySlice<UInt8> {
+            bytes[(lineStart + dataRange.lowerBound)..<(lineStart + dataRange.upperBound)]
+        }
+
         /// The whole record of a line that starts at `lineStart` in `bytes`
         /// (at `offset` in the file), its `data` sharing `bytes`.
         func record(in bytes: [UInt8], lineStart: Int, newline: Int, offset: Int) -> LogRecord {
-            LogRecord(envelope: envelope(offset: offset, length: newline + 1 - lineStart),
-                      data: bytes[(lineStart + dataRange.lowerBound)..<(lineStart + dataRange.upperBound)])
+            LogRecord(envelope: envelope(offset: offset, length: newline + 1 - lineStart), data: data(in: bytes, lineStart: lineStart))
         }
 
         /// What a payload decoder sees of the line starting at `lineStart` in `buf`.
@@ -209,7 +213,7 @@ public enum Envelope {
 
     /// Decodes a line (without its newline). Checks the checksum, then the
     /// envelope prefix; `data` is located but not parsed. `cache` carries
-    /// interned strings and the last date from line to line (one per thread).
+    /// the numbers of names and the last date from line to line (one per thread).
     /// `crc`: the checksum of `b[9...]` when the caller already has it
     /// (`CRC32C.checksums` works out two lines' at once).
     public static func decode(line b: UnsafeRawBufferPointer, cache: inout EnvelopeCache, crc: UInt32? = nil) -> Result<Fields, Problem> {
@@ -318,8 +322,8 @@ public enum Envelope {
         }
         guard let at = parsed else { return .failure(.badEnvelope("bad \"at\"")) }
         c.i += 1
-        guard c.lit(.by), let by = name(j, &c.i, &cache.strings) else { return .failure(.badEnvelope("bad \"by\"")) }
-        guard c.lit(.type), j.count > c.i + 1, j[c.i + 1] != 0x22, let type = name(j, &c.i, &cache.strings) else {
+        guard c.lit(.by), let by = name(j, &c.i, &cache.names) else { return .failure(.badEnvelope("bad \"by\"")) }
+        guard c.lit(.type), j.count > c.i + 1, j[c.i + 1] != 0x22, let type = name(j, &c.i, &cache.names) else {
             return .failure(.badEnvelope("bad \"type\""))
         }
         var bi = 0, bn = 0
@@ -340,14 +344,14 @@ public enum Envelope {
     }
 
     /// The JSON string at `i` as its number in the `NameTable`.
-    static func name(_ j: UnsafeRawBufferPointer, _ i: inout Int, _ interner: inout StringInterner) -> UInt32? {
+    static func name(_ j: UnsafeRawBufferPointer, _ i: inout Int, _ names: inout NameCache) -> UInt32? {
         guard i < j.count, j[i] == 0x22 else { return nil }
         var k = i + 1
         while k < j.count, j[k] != 0x22, j[k] != 0x5C, j[k] >= 0x20 { k += 1 }
         if k < j.count, j[k] == 0x22 {
             // Sixteen bytes from the opening quote's successor can be loaded
             // when the line goes on that far (it does for `by` and `type`).
-            let n = interner.number(UnsafeRawBufferPointer(rebasing: j[(i + 1)..<k]), loadable: j.count - (i + 1))
+            let n = names.number(UnsafeRawBufferPointer(rebasing: j[(i + 1)..<k]), loadable: j.count - (i + 1))
             i = k + 1
             return n
         }
@@ -411,53 +415,32 @@ enum Hex {
     }
 }
 
-/// What decoding carries from one line to the next, one per thread: interned
-/// strings, and the last date seen (records of one day follow each other, so
-/// its day number is worked out once).
+/// What decoding carries from one line to the next, one per thread: the
+/// numbers of the staff ids and event types seen, and the last date seen
+/// (records of one day follow each other, so its day number is worked out once).
 public struct EnvelopeCache: Sendable {
-    var strings = StringInterner()
+    var names = NameCache()
     var day = Timestamp.DayCache()
     public init() {}
 }
 
-/// Reuses one `String` per distinct short value (staff ids, event types), so
-/// decoding a million envelopes does not allocate a million copies. A small
-/// direct-mapped cache: a miss just makes a new string. Values of up to 16
+/// The `NameTable` numbers of the short values a thread has decoded (staff
+/// ids, event types), found by their bytes without a lock or a new string.
+/// A small direct-mapped cache: a miss asks the table. Values of up to 16
 /// bytes are keyed by the bytes themselves (two words and a length: an exact
 /// match, no hashing loop, no compare); longer ones by a hash, then compared.
-public struct StringInterner: Sendable {
+struct NameCache: Sendable {
     private struct Entry: Sendable {
         var w0: UInt64 = 0, w1: UInt64 = 0, count = -1
         /// Keyed by its bytes (else by a hash: compare before use).
         var exact = false
-        var string = ""
-        /// Its number in the `NameTable` (`UInt32.max`: not asked for yet).
-        var number = UInt32.max
+        var number: UInt32 = 0
     }
     private var entries = [Entry](repeating: Entry(), count: 256)
-    public init() {}
 
-    public mutating func intern(_ b: UnsafeRawBufferPointer) -> String {
-        intern(b, loadable: b.count)
-    }
-
-    /// `loadable`: bytes readable from `b`'s start (at least `b.count`).
-    mutating func intern(_ b: UnsafeRawBufferPointer, loadable: Int) -> String {
-        entries[slot(b, loadable: loadable)].string
-    }
-
-    /// The `NameTable` number of the string `b` spells.
+    /// The `NameTable` number of the string `b` spells; `loadable`: bytes
+    /// readable from `b`'s start (at least `b.count`).
     mutating func number(_ b: UnsafeRawBufferPointer, loadable: Int) -> UInt32 {
-        let slot = slot(b, loadable: loadable)
-        let known = entries.withUnsafeBufferPointer { $0[slot].number }
-        if known != UInt32.max { return known }
-        let n = NameTable.shared.number(for: entries[slot].string)
-        entries[slot].number = n
-        return n
-    }
-
-    /// The entry holding `b`'s string, made now on a miss.
-    private mutating func slot(_ b: UnsafeRawBufferPointer, loadable: Int) -> Int {
         let n = b.count
         var w0: UInt64 = 0, w1: UInt64 = 0
         let exact = n <= 16 && loadable >= 16
@@ -484,13 +467,17 @@ public struct StringInterner: Sendable {
         var h = (w0 ^ (w1 &* 0xFF51_AFD7_ED55_8CCD) ^ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15
         h ^= h >> 32
         let slot = Int(truncatingIfNeeded: h >> 24) & 255
-        let found: Bool = entries.withUnsafeBufferPointer { e in
+        let found: UInt32? = entries.withUnsafeBufferPointer { e in
             let hit = e.baseAddress! + slot
-            guard hit.pointee.count == n, hit.pointee.w0 == w0, hit.pointee.w1 == w1, hit.pointee.exact == exact else { return false }
-            if exact { return true }
-            return hit.pointee.string.utf8.withContiguousStorageIfAvailable({ n == 0 || memcmp($0.baseAddress!, b.baseAddress!, n) == 0 }) ?? false
+            guard hit.pointee.count == n, hit.pointee.w0 == w0, hit.pointee.w1 == w1, hit.pointee.exact == exact else { return nil }
+            if exact { return hit.pointee.number }
+            let same = NameTable.shared.name(hit.pointee.number).utf8
+                .withContiguousStorageIfAvailable { n == 0 || memcmp($0.baseAddress!, b.baseAddress!, n) == 0 } ?? false
+            return same ? hit.pointee.number : nil
         }
-        if !found { entries[slot] = Entry(w0: w0, w1: w1, count: n, exact: exact, string: String(decoding: b, as: UTF8.self)) }
-        return slot
+        if let found { return found }
+        let number = NameTable.shared.number(for: String(decoding: b, as: UTF8.self))
+        entries[slot] = Entry(w0: w0, w1: w1, count: n, exact: exact, number: number)
+        return number
     }
 }

@@ -276,14 +276,14 @@ public final class EventLog {
         var offset = start
         var carry: [UInt8] = []
         while offset < size, !scanner.stopped {
-            let more = try mappingIO { try io.read(fd, from: offset, to: min(size, offset + options.chunkSize)) }
-            if more.isEmpty { break }
-            bytesReadLineByLine += more.count
-            let chunk = carry + more
-            let base = offset - carry.count
-            let used = try scanner.scan(chunk, base: base, decode: decode, emit: emit)
+            // The unfinished line before, then the next chunk, read in after it.
+            let chunk = try mappingIO { try io.read(fd, from: offset, to: min(size, offset + options.chunkSize), keeping: carry[...]) }
+            let read = chunk.count - carry.count
+            if read == 0 { break }
+            bytesReadLineByLine += read
+            let used = try scanner.scan(chunk, base: offset - carry.count, decode: decode, emit: emit)
             carry = Array(chunk[used...])
-            offset += more.count
+            offset += read
         }
         return (offset - carry.count, carry)
     }

@@ -156,8 +156,8 @@ struct LogScanner<Payload> {
     }
 
     /// Takes the next line, `[lineStart, lineEnd)` in the file (newline
-    /// included). `record` and `payload` are asked for only when a record is
-    /// handed out or held in a batch.
+    /// included). `payload` is asked for only when a record is handed out or
+    /// held in a batch.
     mutating func consume(_ decoded: DecodedLine, payload: () -> Payload,
                           lineStart: Int, lineEnd: Int, emit: (LogEnvelope, Payload) throws -> Void) rethrows {
         if let bad = badStart {
@@ -178,7 +178,7 @@ struct LogScanner<Payload> {
             nextLine += 1
         case .fields:
             var record = decoded.envelope(offset: lineStart, length: lineEnd - lineStart)!
-            try accept(&record, payload: payload, lineEnd: lineEnd, typeChecked: false, emit: emit)
+            try accept(&record, payload: payload, typeChecked: false, emit: emit)
         }
     }
 
@@ -186,7 +186,7 @@ struct LogScanner<Payload> {
     /// good): its sequence number, type and batch, in file order. Sets the
     /// record's line number. `typeChecked`: `isKnownType` already said yes.
     @inline(__always)
-    mutating func accept(_ record: inout LogEnvelope, payload: () -> Payload, lineEnd: Int, typeChecked: Bool,
+    mutating func accept(_ record: inout LogEnvelope, payload: () -> Payload, typeChecked: Bool,
                          emit: (LogEnvelope, Payload) throws -> Void) rethrows {
         let lineNo = nextLine
         nextLine += 1
@@ -210,9 +210,7 @@ struct LogScanner<Payload> {
                 return
             }
             try emit(record, value)
-            lastSeq = record.seq
-            committedEnd = lineEnd
-            committedLine = lineNo + 1
+            commit(through: record)
             return
         }
         guard record.batchIndex == pending.count + 1, pending.isEmpty || pending[0].0.batchCount == record.batchCount else {
@@ -226,10 +224,15 @@ struct LogScanner<Payload> {
             let batch = pending
             pending.removeAll(keepingCapacity: true)
             for (r, v) in batch { try emit(r, v) }
-            lastSeq = record.seq
-            committedEnd = lineEnd
-            committedLine = lineNo + 1
+            commit(through: record)
         }
+    }
+
+    /// Everything up to `record`, the last of its group, has been handed out.
+    private mutating func commit(through record: LogEnvelope) {
+        lastSeq = record.seq
+        committedEnd = record.offset + record.length
+        committedLine = record.line + 1
     }
 
     /// A whole batch lying in one decoded slice, taken in place: when no
@@ -252,10 +255,7 @@ struct LogScanner<Payload> {
         for k in 0..<count { records[k].line = nextLine + k }
         nextLine += count
         for k in 0..<count { try emit(records[k], payloads[k]) }
-        let last = records[count - 1]
-        lastSeq = last.seq
-        committedEnd = last.offset + last.length
-        committedLine = nextLine
+        commit(through: records[count - 1])
         return true
     }
 
@@ -292,7 +292,7 @@ struct LogScanner<Payload> {
 extension LogScanner where Payload == ArraySlice<UInt8> {
     /// `scan` handing out whole records, their `data` sharing `chunk`.
     mutating func scan(_ chunk: [UInt8], base: Int, emit: (LogRecord) throws -> Void) rethrows -> Int {
-        try scan(chunk, base: base, payload: { f, _, start in chunk[(start + f.dataRange.lowerBound)..<(start + f.dataRange.upperBound)] },
+        try scan(chunk, base: base, payload: { f, _, start in f.data(in: chunk, lineStart: start) },
                  emit: { try emit(LogRecord(envelope: $0, data: $1)) })
     }
 }

@@ -153,8 +153,7 @@ final class SliceDecode<T>: @unchecked Sendable {
                             i += n
                             continue
                         }
-                        try scanner.accept(&record.pointee, payload: { payloads[i] }, lineEnd: record.pointee.offset + record.pointee.length,
-                                           typeChecked: true, emit: emit)
+                        try scanner.accept(&record.pointee, payload: { payloads[i] }, typeChecked: true, emit: emit)
                         if scanner.stopped { return }
                         i += 1
                     }

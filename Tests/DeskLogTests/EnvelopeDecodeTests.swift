@@ -77,8 +77,9 @@ import Testing
         }
     }
 
-    @Test func internedStringsAreTheirBytesAtEveryLengthAndNeverConfused() {
-        var interner = StringInterner()
+    @Test func nameNumbersNameTheirBytesAtEveryLengthAndAreNeverConfused() {
+        var names = NameCache()
+        func name(_ b: UnsafeRawBufferPointer, loadable: Int) -> String { NameTable.shared.name(names.number(b, loadable: loadable)) }
         var rng = SplitMix(state: 5)
         // Lengths around the word edges; bytes past the value differ from call to call.
         for _ in 0..<20_000 {
@@ -86,37 +87,37 @@ import Testing
             let value = (0..<n).map { _ in UInt8(0x61 + rng.next() % 3) }
             let padded = value + (0..<16).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
             let s = padded.withUnsafeBytes { b in
-                interner.intern(UnsafeRawBufferPointer(rebasing: b[..<n]), loadable: rng.next() % 2 == 0 ? b.count : n)
+                name(UnsafeRawBufferPointer(rebasing: b[..<n]), loadable: rng.next() % 2 == 0 ? b.count : n)
             }
             #expect(Array(s.utf8) == value)
         }
         // Non-ASCII, and values longer than a word pair.
         for text in ["张三", "李红梅", "booking.attendee_removed", "ticket.reclassified", "S001", ""] {
             let bytes = Array(text.utf8)
-            let a = bytes.withUnsafeBytes { interner.intern($0) }
+            let a = bytes.withUnsafeBytes { name($0, loadable: $0.count) }
             let b = (bytes + [0x22, 0x2C, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]).withUnsafeBytes {
-                interner.intern(UnsafeRawBufferPointer(rebasing: $0[..<bytes.count]), loadable: $0.count)
+                name(UnsafeRawBufferPointer(rebasing: $0[..<bytes.count]), loadable: $0.count)
             }
             #expect(a == text && b == text)
         }
     }
 
     /// The process-wide numbers for `by` and `type`: eight threads asking at
-    /// once for overlapping names (through the interner, as the decoding
+    /// once for overlapping names (through a `NameCache`, as the decoding
     /// threads do, and directly) get one number per name, every number names
     /// its string, and an envelope's `by`/`type` read back what was set.
     @Test func everyNameGetsOneNumberFromEveryThreadAndReadsBack() {
         let names = (0..<3_000).map { i in i % 3 == 0 ? "S\(i)" : i % 3 == 1 ? "type.\(i).事件" : "booking.attendee_removed.\(i)" }
         let results = Mutex<[[UInt32]]>([])
         DispatchQueue.concurrentPerform(iterations: 8) { thread in
-            var interner = StringInterner()
+            var cache = NameCache()
             var mine = [UInt32](repeating: 0, count: names.count)
             // Each thread goes through the names in its own order.
             for k in 0..<names.count {
                 let i = (k * 7 + thread * 389) % names.count
                 let bytes = Array(names[i].utf8) + Array(repeating: 0x22, count: 16)
                 mine[i] = thread % 2 == 0
-                    ? bytes.withUnsafeBytes { interner.number(UnsafeRawBufferPointer(rebasing: $0[..<names[i].utf8.count]), loadable: $0.count) }
+                    ? bytes.withUnsafeBytes { cache.number(UnsafeRawBufferPointer(rebasing: $0[..<names[i].utf8.count]), loadable: $0.count) }
                     : NameTable.shared.number(for: names[i])
             }
             results.withLock { $0.append(mine) }
@@ -188,30 +189,26 @@ import Testing
         var seq: UInt64 = 0
         var rng = SplitMix(state: 17)
         var expected: [UInt64] = []
-        var longest = 0
+        var longest = 0, overHalfAPiece = 0
         while bytes.count < 8 << 20 {
             let batch = rng.next() % 9 == 0 ? Int(2 + rng.next() % 3) : 1
             for k in 0..<batch {
                 seq += 1
-                // Mostly short lines; some over a read piece (256 KiB), one over a span.
-                let long = rng.next() % 40 == 0 ? Int(300_000 + rng.next() % 200_000) : (seq == 50 ? 2_500_000 : Int(rng.next() % 400))
+                // Mostly short lines; some from half a read piece (the reader's buffer
+                // grows) to one and a half, one over a span.
+                let piece = SliceDecode<Void>.pieceSize
+                let long = rng.next() % 150 == 0 ? piece / 2 + Int(rng.next() % UInt64(piece)) : (seq == 50 ? 2_500_000 : Int(rng.next() % 400))
                 let data = JSON.object(JSONObject([.init(key: "t", value: .string(String(repeating: "记", count: long / 3)))]))
                 Envelope.appendLine(id: UUID(), seq: seq, at: LogFixture.at, by: "S0\(seq % 7)", type: "test.event",
                                     batchIndex: batch > 1 ? k + 1 : 0, batchCount: batch > 1 ? batch : 0, data: data, into: &bytes)
                 expected.append(seq)
                 longest = max(longest, long)
+                if long >= piece / 2 { overHalfAPiece += 1 }
             }
         }
-        #expect(longest > 2 << 20 && expected.count > 500)
+        #expect(longest > 2 << 20 && overHalfAPiece >= 4 && expected.count > 500)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        var o = EventLog.Options()
-        o.readOnly = true
-        o.decodeThreads = threads
-        o.chunkSize = 2 << 20
-        let log = try EventLog(path: path, options: o)
-        var seqs: [UInt64] = []
-        var lines: [Int] = []
-        try log.poll { seqs.append($0.seq); lines.append($0.line) }
+        let (seqs, lines, log) = try readInSpans(path, threads: threads)
         #expect(seqs == expected)
         #expect(lines == Array(1...expected.count))
         #expect(log.end == .clean && log.committedEnd == bytes.count)
@@ -224,8 +221,7 @@ import Testing
         let lineStart = (damaged[..<at].lastIndex(of: 0x0A) ?? -1) + 1
         damaged[lineStart + 20] ^= 0x01
         try Data(damaged).write(to: URL(fileURLWithPath: path))
-        let again = try EventLog(path: path, options: o)
-        try again.poll { _ in }
+        let again = try readInSpans(path, threads: threads).log
         guard case .corrupt(let c) = again.end else { Issue.record("\(again.end)"); return }
         #expect(c.offset == lineStart && again.bytesReadLineByLine > 0)
     }

@@ -188,13 +188,7 @@ import Testing
         let before = big.wholeRecords(within: start)
         for (bytes, expected) in [(big.bytes, 12_000), (damaged, before)] {
             big.write(to: path, bytes: bytes)
-            var o = EventLog.Options()
-            o.readOnly = true
-            o.decodeThreads = threads
-            o.chunkSize = 2 << 20     // two chunks, each over the threshold
-            let log = try EventLog(path: path, options: o)
-            var seqs: [UInt64] = []
-            try log.poll { seqs.append($0.seq) }
+            let (seqs, _, log) = try readInSpans(path, threads: threads)
             #expect(seqs == Array(1...UInt64(expected)))
             if bytes == damaged {
                 guard case .corrupt(let c) = log.end else { Issue.record("\(log.end)"); continue }
@@ -231,14 +225,7 @@ import Testing
             let (bytes, brokenStart) = log(breakingRecord: broken)
             #expect(bytes.count > 4 << 20, "spans over the parallel threshold")
             FileManager.default.createFile(atPath: path, contents: Data(bytes))
-            var o = EventLog.Options()
-            o.readOnly = true
-            o.decodeThreads = threads
-            o.chunkSize = 2 << 20
-            let reader = try EventLog(path: path, options: o)
-            var seqs: [UInt64] = []
-            var lines: [Int] = []
-            try reader.poll { seqs.append($0.seq); lines.append($0.line) }
+            let (seqs, lines, reader) = try readInSpans(path, threads: threads)
             #expect(seqs == Array(1...UInt64(expected)))
             #expect(lines == Array(1...expected))
             if broken != nil {

@@ -84,6 +84,20 @@ func readAll(_ path: String) throws -> (records: [LogRecord], end: ScanEnd, log:
     return (records, log.end, log)
 }
 
+/// Reads a log read-only in spans of 2 MiB (each over the parallel
+/// threshold) on `threads` threads (nil: all cores): the seq and line number
+/// of every record delivered, and the log (for its end).
+func readInSpans(_ path: String, threads: Int?) throws -> (seqs: [UInt64], lines: [Int], log: EventLog) {
+    var o = EventLog.Options()
+    o.readOnly = true
+    o.decodeThreads = threads
+    o.chunkSize = 2 << 20
+    let log = try EventLog(path: path, options: o)
+    var seqs: [UInt64] = [], lines: [Int] = []
+    try log.poll { seqs.append($0.seq); lines.append($0.line) }
+    return (seqs, lines, log)
+}
+
 func writableLog(_ path: String, io: any FileIO = PosixFileIO(), create: Bool = true, freeSpaceStep: Int? = nil) throws -> EventLog {
     var o = EventLog.Options()
     o.create = create
