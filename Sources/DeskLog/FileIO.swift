@@ -34,6 +34,17 @@ public protocol FileIO: Sendable {
     func size(_ fd: Int32) throws(IOFailure) -> Int
     func identity(_ fd: Int32) throws(IOFailure) -> FileIdentity
     func flock(_ fd: Int32, _ operation: Int32) throws(IOFailure)
+    /// The file's bytes `[offset, offset + length)` mapped read-only
+    /// (`offset` a multiple of the page size), or nil where that is not to be
+    /// had: the log then reads with `pread`. The default maps nothing, so a
+    /// test's I/O sees every read as a `pread`.
+    func map(_ fd: Int32, offset: Int, length: Int) -> UnsafeRawBufferPointer?
+    func unmap(_ region: UnsafeRawBufferPointer)
+}
+
+extension FileIO {
+    public func map(_ fd: Int32, offset: Int, length: Int) -> UnsafeRawBufferPointer? { nil }
+    public func unmap(_ region: UnsafeRawBufferPointer) {}
 }
 
 public struct FileIdentity: Hashable, Sendable {
@@ -98,6 +109,15 @@ public struct PosixFileIO: FileIO {
         while systemFlock(fd, operation) != 0 {
             if errno != EINTR { throw IOFailure("flock", "fd \(fd)", errno) }
         }
+    }
+
+    public func map(_ fd: Int32, offset: Int, length: Int) -> UnsafeRawBufferPointer? {
+        guard length > 0, let p = mmap(nil, length, PROT_READ, MAP_SHARED, fd, off_t(offset)), p != MAP_FAILED else { return nil }
+        return UnsafeRawBufferPointer(start: p, count: length)
+    }
+
+    public func unmap(_ region: UnsafeRawBufferPointer) {
+        _ = munmap(UnsafeMutableRawPointer(mutating: region.baseAddress), region.count)
     }
 }
 

@@ -17,6 +17,13 @@ public struct RecordView {
     public var type: String { NameTable.shared.name(typeName) }
 }
 
+/// Bytes of the log mapped into memory: file offsets `[offset, offset + bytes.count)`,
+/// bytes no writer will take back while they are mapped (see `EventLog.stableEnd`).
+struct MappedBytes: @unchecked Sendable {
+    let offset: Int
+    let bytes: UnsafeRawBufferPointer
+}
+
 /// Reads and decodes a span of the log on all cores. The span is cut into
 /// slices of about 1 MiB that the threads take in turn; a thread reads its
 /// slice itself (`pread` in 1 MiB pieces: the copy out of the page cache
@@ -74,7 +81,7 @@ final class SliceDecode<T>: @unchecked Sendable {
     /// turn; the caller joins in `finish`. So while the caller still takes the
     /// records of the span before, the other cores already decode this one.
     /// `cache` seeds every slice's.
-    init(io: any FileIO, fd: Int32, from: Int, span: Int, fileSize: Int, threads: Int?, cache: EnvelopeCache,
+    init(io: any FileIO, fd: Int32, from: Int, span: Int, fileSize: Int, mapped: MappedBytes?, threads: Int?, cache: EnvelopeCache,
          isKnownType: @escaping @Sendable (String) -> Bool, decode: @escaping @Sendable (RecordView) -> T) {
         let cores = threads ?? min(ProcessInfo.processInfo.activeProcessorCount, 8)
         let parallel = span >= Self.parallelThreshold && cores > 1
@@ -88,7 +95,7 @@ final class SliceDecode<T>: @unchecked Sendable {
             var local = cache
             var slice = Slice()
             Self.decodeSlice(io: io, fd: fd, from: from + span * piece / pieces, to: from + span * (piece + 1) / pieces,
-                             first: piece == 0, fileSize: fileSize, into: &slice, cache: &local,
+                             first: piece == 0, fileSize: fileSize, mapped: mapped, into: &slice, cache: &local,
                              isKnownType: isKnownType, decode: decode)
             (out.baseAddress! + piece).initialize(to: (slice, local))
         }
@@ -165,20 +172,25 @@ final class SliceDecode<T>: @unchecked Sendable {
 
     /// One thread's share: the lines starting in `[lo, hi)`.
     @_specialize(exported: false, where T == ())
-    private static func decodeSlice(io: any FileIO, fd: Int32, from lo: Int, to hi: Int, first: Bool, fileSize: Int,
+    private static func decodeSlice(io: any FileIO, fd: Int32, from lo: Int, to hi: Int, first: Bool, fileSize: Int, mapped: MappedBytes?,
                                     into slice: inout Slice, cache: inout EnvelopeCache,
                                     isKnownType: @Sendable (String) -> Bool, decode: @Sendable (RecordView) -> T) {
-        // Read in pieces small enough to stay in the core's cache between the
-        // copy out of the page cache and the decoding (one big read per slice
-        // went to memory and back), into one buffer used again for every
-        // piece: no record keeps a reference to it, so the copy lands in
-        // memory that is still in the cache. The byte before `lo` says
-        // whether a line starts at `lo`.
-        var storage = UnsafeMutableRawBufferPointer.allocate(byteCount: pieceSize, alignment: 16)
-        defer { storage.deallocate() }
-        /// The file's bytes `[base, base + buffer.count)`.
-        var buffer = UnsafeRawBufferPointer(start: storage.baseAddress, count: 0)
+        // The byte before `lo` says whether a line starts at `lo`.
         var base = first ? lo : lo - 1
+        /// The file's bytes `[base, base + buffer.count)`: where the file is
+        /// mapped, the mapping itself (no copy at all); past it, or where
+        /// nothing is mapped, what was read into `storage`.
+        var buffer = UnsafeRawBufferPointer(start: nil, count: 0)
+        if let m = mapped, base >= m.offset, base < m.offset + m.bytes.count {
+            buffer = UnsafeRawBufferPointer(rebasing: m.bytes[(base - m.offset)...])
+        }
+        // Reads go in pieces small enough to stay in the core's cache between
+        // the copy out of the page cache and the decoding (one big read per
+        // slice went to memory and back), into one buffer used again for
+        // every piece: no record keeps a reference to it, so the copy lands
+        // in memory that is still in the cache.
+        var storage = UnsafeMutableRawBufferPointer(start: nil, count: 0)
+        defer { storage.deallocate() }
         var start = 0
         var seekingFirst = !first
         slice.records.reserveCapacity((hi - lo) / 200 + 16)
@@ -189,8 +201,8 @@ final class SliceDecode<T>: @unchecked Sendable {
         while true {
             let found = next?.start == start ? next?.newline : Lines.newline(in: buffer, from: start)
             guard let nl = found else {
-                // The line goes on past what was read (or nothing is read yet): read on,
-                // keeping its bytes at the front.
+                // The line goes on past what was read or mapped (or nothing is
+                // yet): read on, keeping its bytes at the front.
                 let readTo = base + buffer.count
                 if readTo >= fileSize, !seekingFirst, base + start < hi {
                     // The file ends inside this slice's last line: what an append left unfinished, or free space.
@@ -198,13 +210,13 @@ final class SliceDecode<T>: @unchecked Sendable {
                 }
                 if readTo >= fileSize || (seekingFirst ? readTo >= hi : base + start >= hi) { break }
                 let kept = buffer.count - start
-                if kept * 2 > storage.count {
+                if storage.baseAddress == nil || kept * 2 > storage.count {
                     // A line longer than half the buffer: one twice its length.
-                    let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: kept * 2, alignment: 16)
-                    bigger.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[start...]))
+                    let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: max(pieceSize, kept * 2), alignment: 16)
+                    if kept > 0 { bigger.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[start...])) }
                     storage.deallocate()
                     storage = bigger
-                } else if kept > 0, start > 0 {
+                } else if kept > 0, buffer.baseAddress != UnsafeRawPointer(storage.baseAddress) || start > 0 {
                     memmove(storage.baseAddress!, buffer.baseAddress! + start, kept)
                 }
                 // Up to the slice's end and a little past it (its last line

@@ -81,6 +81,24 @@ final class ProcessLock: @unchecked Sendable {
         return try body()
     }
 
+    /// Runs `body` holding at least a shared lock when that can be had at
+    /// once; nil, without running it, when another thread of this process
+    /// or another process holds the lock (or `flock` fails).
+    func tryShared<T>(_ body: () throws -> T) rethrows -> T? {
+        guard mutex.try() else { return nil }
+        if depth == 0 {
+            do {
+                try io.flock(fd, LOCK_SH | LOCK_NB)
+            } catch {
+                mutex.unlock()
+                return nil
+            }
+        }
+        depth += 1
+        defer { leave() }
+        return try body()
+    }
+
     private func enter(_ op: Int32) throws {
         mutex.lock()
         if depth > 0 {

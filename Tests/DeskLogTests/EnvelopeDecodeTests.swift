@@ -181,8 +181,8 @@ import Testing
 
     /// Lines longer than a read piece and than a whole span, batches across
     /// span edges, on all cores and on one thread: every record read back.
-    @Test(arguments: [nil, 1] as [Int?])
-    func longLinesAndBatchesAcrossPiecesAndSpansReadBack(threads: Int?) throws {
+    @Test(arguments: spanReadings)
+    func longLinesAndBatchesAcrossPiecesAndSpansReadBack(reading: (threads: Int?, mapped: Bool)) throws {
         let dir = TempDir()
         let path = dir.file("desk.log")
         var bytes: [UInt8] = []
@@ -208,7 +208,7 @@ import Testing
         }
         #expect(longest > 2 << 20 && overHalfAPiece >= 4 && expected.count > 500)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        let (seqs, lines, log) = try readInSpans(path, threads: threads)
+        let (seqs, lines, log) = try readInSpans(path, threads: reading.threads, mapped: reading.mapped)
         #expect(seqs == expected)
         #expect(lines == Array(1...expected.count))
         #expect(log.end == .clean && log.committedEnd == bytes.count)
@@ -221,7 +221,7 @@ import Testing
         let lineStart = (damaged[..<at].lastIndex(of: 0x0A) ?? -1) + 1
         damaged[lineStart + 20] ^= 0x01
         try Data(damaged).write(to: URL(fileURLWithPath: path))
-        let again = try readInSpans(path, threads: threads).log
+        let again = try readInSpans(path, threads: reading.threads, mapped: reading.mapped).log
         guard case .corrupt(let c) = again.end else { Issue.record("\(again.end)"); return }
         #expect(c.offset == lineStart && again.bytesReadLineByLine > 0)
     }

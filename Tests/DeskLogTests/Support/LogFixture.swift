@@ -1,6 +1,7 @@
-import DeskLog
+@testable import DeskLog
 import Foundation
 import Synchronization
+import Testing
 
 /// A scratch directory removed when the value goes away.
 final class TempDir {
@@ -87,16 +88,22 @@ func readAll(_ path: String) throws -> (records: [LogRecord], end: ScanEnd, log:
 /// Reads a log read-only in spans of 2 MiB (each over the parallel
 /// threshold) on `threads` threads (nil: all cores): the seq and line number
 /// of every record delivered, and the log (for its end).
-func readInSpans(_ path: String, threads: Int?) throws -> (seqs: [UInt64], lines: [Int], log: EventLog) {
+func readInSpans(_ path: String, threads: Int?, mapped: Bool = true) throws -> (seqs: [UInt64], lines: [Int], log: EventLog) {
     var o = EventLog.Options()
     o.readOnly = true
     o.decodeThreads = threads
     o.chunkSize = 2 << 20
+    // `FaultyIO` without faults maps nothing: every byte comes by `pread`.
+    if !mapped { o.io = FaultyIO() }
     let log = try EventLog(path: path, options: o)
     var seqs: [UInt64] = [], lines: [Int] = []
     try log.poll { seqs.append($0.seq); lines.append($0.line) }
+    #expect((log.bytesMapped > 0) == mapped, "read \(mapped ? "mapped" : "by pread only")")
     return (seqs, lines, log)
 }
+
+/// Each large-log test reads on all cores and on one thread, mapped and by `pread`.
+let spanReadings: [(threads: Int?, mapped: Bool)] = [(nil, true), (1, true), (nil, false), (1, false)]
 
 func writableLog(_ path: String, io: any FileIO = PosixFileIO(), create: Bool = true, freeSpaceStep: Int? = nil) throws -> EventLog {
     var o = EventLog.Options()
