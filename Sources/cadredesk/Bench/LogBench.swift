@@ -19,6 +19,8 @@ struct LogBench: ParsableCommand {
     var scans = 5
     @Option(help: "Scan this log (e.g. a copy of a real one); generated there and kept if it does not exist.")
     var scanFile: String?
+    @Option(help: "Average line length of the generated log: 200 makes the issue's ~200 MB for 1,000,000 records; a visit as the sample writes it is ~300, the sample log averages ~380.")
+    var lineBytes = 200
     @Flag(help: "Skip the append test.")
     var skipAppends = false
     @Option(help: "Which scans to time: both, one (one thread) or all (all cores); one kind alone is for profiling it.")
@@ -43,6 +45,26 @@ struct LogBench: ParsableCommand {
             .init(key: "time", value: .string("09:30")), .init(key: "kind", value: .string("home")),
             .init(key: "occasion", value: .string("routine")), .init(key: "note", value: .string("身体良好")),
         ]))
+    }
+
+    /// A payload whose line is about `lineBytes` long: the envelope takes
+    /// ~150 bytes, a short check-in-like payload ~50; a note of varying
+    /// length (CJK and ASCII) makes up the rest; at ≥ 300 the visit above.
+    static func scanPayload(_ n: Int, lineBytes: Int) -> JSON {
+        if lineBytes >= 300 { return payload(n) }
+        var fields: [JSONObject.Member] = [
+            .init(key: "cadre", value: .string("C0\(1000 + n % 9000)")), .init(key: "kind", value: .string(n % 3 == 0 ? "phone" : "home")),
+            .init(key: "date", value: .string("2026-11-23")),
+        ]
+        // Envelope (~150) + these (~50) + `,"note":""` (10): what is left, ±50 %.
+        let room = lineBytes - 210
+        if room > 0 {
+            let length = room / 2 + (n &* 7919) % (room + 1)
+            // Half of it in four-character CJK words (12 bytes each).
+            let words = length / 2 / 12
+            fields.append(.init(key: "note", value: .string(String(repeating: "身体良好", count: words) + String(repeating: "x", count: length - words * 12))))
+        }
+        return .object(JSONObject(fields))
     }
 
     func appendLatency(_ work: String) throws {
@@ -124,7 +146,7 @@ struct LogBench: ParsableCommand {
                 Envelope.appendLine(id: UUID(), seq: UInt64(n + 1), at: at, by: "S0\(10 + (n / 7) % 90)",
                                     type: Self.mixedTypes[(n &* 31) % Self.mixedTypes.count],
                                     batchIndex: batch > 1 ? k + 1 : 0, batchCount: batch > 1 ? batch : 0,
-                                    data: Self.payload(n), into: &buffer)
+                                    data: Self.scanPayload(n, lineBytes: lineBytes), into: &buffer)
             }
             i += batch
             if buffer.count > 8 << 20 || i >= records {
