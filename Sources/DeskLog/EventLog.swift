@@ -270,8 +270,9 @@ public final class EventLog {
         return delivered
     }
 
-    /// Bytes mapped by scans (tests check which way a scan read).
-    private(set) var bytesMapped = 0
+    /// Bytes mapped by this handle's scans so far (which way a scan read:
+    /// tests and the stress tool look).
+    public private(set) var bytesMapped = 0
 
     /// Reads shorter than this go through `pread` only.
     static let mapThreshold = 1 << 20

@@ -6,6 +6,11 @@
 //   desklog-stress read --log PATH --until N --timeout SECONDS
 //       follows the log until it has seen N records; exits 3 if it ever saw
 //       damage, 4 on timeout; prints "read <records> polls <n> tails <t>".
+//   desklog-stress scan --log PATH --seconds S [--slow-us U]
+//       opens the log again and again and reads it whole (mapped where it
+//       may be, by pread where not) for S seconds; exits 3 on damage, and a
+//       mapped page a writer cut off would kill it (SIGBUS); prints
+//       "scans <n> mapped <m> records <last count>".
 import DeskLog
 import Foundation
 
@@ -85,6 +90,31 @@ case "read":
         usleep(500)
     }
     say("read \(seen) polls \(polls) tails \(tails)")
+case "scan":
+    let deadline = Date().addingTimeInterval(Double(value("--seconds") ?? "5")!)
+    let slow = UInt32(value("--slow-us") ?? "0")!
+    var o = EventLog.Options()
+    o.readOnly = true
+    var scans = 0, mapped = 0, records = 0
+    while Date() < deadline {
+        guard let log = try? EventLog(path: path, options: o) else { usleep(2000); continue }
+        // A slow reader (`--slow-us`: a pause per record before it reads the
+        // record's last byte) still reads bytes long after it mapped them.
+        do {
+            records = try log.poll(decode: { r -> UInt8 in
+                if slow > 0 { usleep(slow) }
+                return r.data.last ?? 0
+            }, apply: { _, _ in })
+        } catch { say("scan error \(error)"); exit(3) }
+        switch log.end {
+        case .corrupt(let c): say("damage \(c)"); exit(3)
+        case .newer(let n): say("newer \(n)"); exit(3)
+        case .tornTail, .clean: break
+        }
+        scans += 1
+        if log.bytesMapped > 0 { mapped += 1 }
+    }
+    say("scans \(scans) mapped \(mapped) records \(records)")
 default:
     exit(64)
 }
