@@ -59,6 +59,8 @@ public final class EventLog {
     /// The last scan ended in NUL bytes (free space, possibly behind a torn
     /// tail): appends may land there without changing the size.
     private var endsInFreeSpace = false
+    /// The first bytes of the torn tail the last scan ended in (else empty).
+    private var tornHead: [UInt8] = []
     /// Inside `scanNew` on this handle: its position is in flux until the scan ends.
     private var scanning = false
 
@@ -177,8 +179,16 @@ public final class EventLog {
     /// then writes the inode), measured with a C probe.
     private func lookAhead(_ count: Int) throws -> (newBytes: Bool, zeros: Int) {
         if seenSize < 0 { return (true, 0) }
-        // A torn tail at the very end: only a size change can bring more.
-        if case .tornTail = end, !endsInFreeSpace { return (try currentSize() != seenSize, 0) }
+        // A torn tail at the very end: more comes with a size change, or, at
+        // the same size, by another writer setting the tail aside and writing
+        // over it (its record and free space can add up to the tail's length):
+        // then the tail's first bytes are not what they were.
+        if case .tornTail = end, !endsInFreeSpace {
+            if try currentSize() != seenSize { return (true, 0) }
+            var head = [UInt8](repeating: 0, count: tornHead.count)
+            let got = try mappingIO { try head.withUnsafeMutableBytes { try readFully(fd, $0, at: committedEnd) } }
+            return (got != head.count || head != tornHead, 0)
+        }
         var probe = [UInt8](repeating: 0, count: count)
         let got = try mappingIO { try probe.withUnsafeMutableBytes { try readFully(fd, $0, at: committedEnd) } }
         if got == 0 { return (try currentSize() != seenSize, 0) }
@@ -262,6 +272,11 @@ public final class EventLog {
         let e = scanner.finish(fileEnd: tailStart + tail.count, freeSpace: Self.nulRun(tail))
         end = e
         endsInFreeSpace = tail.last == 0
+        tornHead = []
+        if case .tornTail(let at, let length, _, _) = e {
+            // What the torn tail starts with, to tell it from what may replace it (`lookAhead`).
+            tornHead = try mappingIO { try io.read(fd, from: at, to: at + min(length, 64)) }
+        }
         lastSeq = scanner.lastSeq
         committedEnd = scanner.committedEnd
         committedLine = scanner.committedLine
@@ -292,8 +307,9 @@ public final class EventLog {
     /// Where the file's bytes are sure to stay: the end of its last record
     /// when that record ends a batch and nothing but free space follows it,
     /// as found under a shared lock (so no append is half done). Writers only
-    /// ever cut the file at or after that point — a torn tail at its start,
-    /// a failed append back to where it began — so bytes before it may be
+    /// ever cut the file at or after that point — a torn tail at its start
+    /// (read again under the exclusive lock first, see `append`), a failed
+    /// append back to where it began — so bytes before it may be
     /// mapped: a reader touching a mapped page a writer cut off would be
     /// killed (SIGBUS). Nil when the lock is busy, when the file ends in a
     /// torn tail, or when its end cannot be read: the scan then uses `pread`.
@@ -302,19 +318,24 @@ public final class EventLog {
     func stableEnd() -> Int? {
         lock.tryShared { () -> Int? in
             guard let size = try? currentSize(), size > 0 else { return nil }
-            var window = 64 << 10
-            while true {
-                let from = max(0, size - window)
-                guard let bytes = try? io.read(fd, from: from, to: size), bytes.count == size - from else { return nil }
+            // The file's last bytes, read backwards in growing blocks (each read
+            // once) until the last record's start is among them: 64 KiB holds
+            // it but behind much free space or a very long line; at most 16 MiB.
+            var from = size
+            var bytes: [UInt8] = []
+            var block = 64 << 10
+            while from > 0, size - from < 16 << 20 {
+                let start = max(0, from - block)
+                guard let more = try? io.read(fd, from: start, to: from), more.count == from - start else { return nil }
+                bytes = more + bytes
+                from = start
                 switch Self.lastRecordEnd(bytes, at: from) {
                 case .end(let end): return end
                 case .torn: return nil
-                case .notInWindow:
-                    // Only free space, or one long line, in the window: look further back.
-                    if from == 0 || window >= 16 << 20 { return nil }
-                    window *= 4
+                case .notInWindow: block *= 4
                 }
             }
+            return nil
         } ?? nil
     }
 
@@ -411,6 +432,10 @@ public final class EventLog {
         return try lock.withExclusive { () throws -> [LogRecord] in
             var caughtUp: [LogRecord] = []
             var (newBytes, room) = try lookAhead(4096)
+            // Before cutting a torn tail off, read it again under the lock: what
+            // an earlier look called torn may since have been set aside and
+            // written over by another writer (whose record must not be cut).
+            if case .tornTail = end { newBytes = true }
             if newBytes {
                 _ = try scanNew(to: try currentSize(), decode: { ArraySlice($0.data) },
                                 apply: { caughtUp.append(LogRecord(envelope: $0, data: $1)) })

@@ -1,3 +1,4 @@
+import CDeskCRC
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -111,10 +112,17 @@ public struct PosixFileIO: FileIO {
         }
     }
 
+    /// Maps only files on local disk filesystems. Elsewhere — NFS, SMB,
+    /// FUSE — a read error, or another machine cutting the file, would come
+    /// as SIGBUS on a mapped page instead of as an error from `pread`.
     public func map(_ fd: Int32, offset: Int, length: Int) -> UnsafeRawBufferPointer? {
-        guard length > 0, let p = mmap(nil, length, PROT_READ, MAP_SHARED, fd, off_t(offset)), p != MAP_FAILED else { return nil }
+        guard length > 0, Self.localFilesystems.contains(Int64(cdesk_fs_type(fd))),
+              let p = mmap(nil, length, PROT_READ, MAP_SHARED, fd, off_t(offset)), p != MAP_FAILED else { return nil }
         return UnsafeRawBufferPointer(start: p, count: length)
     }
+
+    /// `statfs` magic numbers: ext2/3/4, XFS, Btrfs, tmpfs, F2FS, ZFS, overlayfs, bcachefs.
+    static let localFilesystems: Set<Int64> = [0xEF53, 0x5846_5342, 0x9123_683E, 0x0102_1994, 0xF2F5_2010, 0x2FC1_2FC1, 0x794C_7630, 0xCA45_1A4E]
 
     public func unmap(_ region: UnsafeRawBufferPointer) {
         _ = munmap(UnsafeMutableRawPointer(mutating: region.baseAddress), region.count)

@@ -107,15 +107,83 @@ import Testing
             _ = try first.append(by: "S001") { _ in (0..<500).map { _ in draft(note) } }
         }
         #expect(first.committedEnd > 2 << 20)
-        var caughtUp = 0
+        var caughtUp = 0, othersLockedOut = false
         let written = try second.append(by: "S002") { new in
             caughtUp = new.count
+            // The shared lock of the mapping nested inside; the exclusive one is
+            // still whole (a `flock(LOCK_SH)` on our descriptor would have
+            // turned it into a shared one, letting another descriptor in).
+            let other = open(path, O_RDONLY)
+            othersLockedOut = flock(other, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK
+            close(other)
             return [draft("追加")]
         }
-        #expect(caughtUp == 4_000 && written.map(\.seq) == [4_001])
+        #expect(caughtUp == 4_000 && written.map(\.seq) == [4_001] && othersLockedOut)
         #expect(second.bytesMapped > 0)
         let reader = try EventLog(path: path)
         #expect(try reader.poll { _ in } == 4_001)
         #expect(reader.end == .clean)
+    }
+
+    /// A torn tail with no free space after it, seen by two handles; then
+    /// another writer sets it aside and writes its record and free space over
+    /// it, adding up to the tail's length exactly, so the file's size does not
+    /// change. The first handle's next poll still delivers that record, and
+    /// the second handle's append does not take it for the old torn tail and
+    /// cut it off (it used to: the record, acknowledged, went to a side file,
+    /// and a reader mapping up to it was killed by SIGBUS).
+    @Test func aTornTailWrittenOverAtTheSameSizeIsReadAgainNotCutOff() throws {
+        let dir = TempDir()
+        let path = dir.file("desk.log")
+        let first = try writableLog(path)
+        for k in 0..<3 { _ = try first.append(by: "S001") { _ in [draft("记录\(k)")] } }
+        let x = first.committedEnd
+        // The writer whose record will land on the torn tail, with its clock pinned
+        // so that its line's length is known in advance.
+        let instant = Date(timeIntervalSince1970: 1_795_000_000)
+        let zone = TimeZone(secondsFromGMT: 8 * 3600)!
+        let record = draft("写在断尾之上")
+        var line: [UInt8] = []
+        Envelope.appendLine(id: record.id, seq: 4, at: Timestamp(instant, timeZone: zone), by: "S002", type: record.type,
+                            data: record.data, into: &line)
+        let step = 3_000
+        // A torn tail of the record's length plus the free space it will add, ending the file.
+        var torn = Array("0badc0de {\"v\":1,\"id\":\"".utf8)
+        torn += [UInt8](repeating: 0x78, count: line.count + step - torn.count)
+        let fd = open(path, O_RDWR)
+        #expect(ftruncate(fd, off_t(x)) == 0)
+        #expect(torn.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, off_t(x)) } == torn.count)
+        close(fd)
+        let size = fileSize(path)
+        let follower = try writableLog(path, create: false), appender = try writableLog(path, create: false)
+        for h in [follower, appender] {
+            #expect(try h.poll { _ in } == 3)
+            guard case .tornTail(let at, let length, _, _) = h.end else { Issue.record("\(h.end)"); return }
+            #expect(at == x && length == torn.count)
+        }
+        var o = EventLog.Options()
+        o.clock = { instant }
+        o.timeZone = zone
+        o.freeSpaceStep = step
+        let other = try EventLog(path: path, options: o)
+        _ = try other.append(by: "S002") { _ in [record] }
+        #expect(fileSize(path) == size, "the case: the same size as before")
+        #expect(other.stableEnd() == x + line.count)
+        // The follower sees the record although the size did not change.
+        var seen: [UUID] = []
+        #expect(try follower.poll { seen.append($0.id) } == 1)
+        #expect(seen == [record.id] && follower.end == .clean)
+        // The appender reads again before cutting anything, and numbers its record after it.
+        var caughtUp: [UUID] = []
+        let mine = try appender.append(by: "S001") { new in
+            caughtUp = new.map(\.id)
+            return [draft("之后")]
+        }
+        #expect(caughtUp == [record.id] && mine.map(\.seq) == [5])
+        let reader = try EventLog(path: path)
+        var ids: [UUID] = []
+        try reader.poll { ids.append($0.id) }
+        #expect(ids.count == 5 && ids[3] == record.id && reader.end == .clean)
+        #expect(dir.files.filter { $0.contains(".torn-") }.count == 1, "only the torn tail was set aside")
     }
 }

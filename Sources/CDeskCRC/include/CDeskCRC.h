@@ -15,4 +15,8 @@ void cdesk_crc32c_pair(const void *a, size_t na, const void *b, size_t nb, uint3
 /// 1 if the hardware path is in use (reported by `cadredesk bench`).
 int cdesk_crc32c_hardware(void);
 
+/// `fstatfs`'s `f_type` for the file open at `fd` (its filesystem's magic
+/// number), or -1 on error.
+long long cdesk_fs_type(int fd);
+
 #endif
