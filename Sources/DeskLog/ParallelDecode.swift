@@ -216,7 +216,8 @@ final class SliceDecode<T>: @unchecked Sendable {
                     if kept > 0 { bigger.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[start...])) }
                     storage.deallocate()
                     storage = bigger
-                } else if kept > 0, buffer.baseAddress != UnsafeRawPointer(storage.baseAddress) || start > 0 {
+                } else if kept > 0 {
+                    // From the mapping, or to the front of `storage` itself.
                     memmove(storage.baseAddress!, buffer.baseAddress! + start, kept)
                 }
                 // Up to the slice's end and a little past it (its last line

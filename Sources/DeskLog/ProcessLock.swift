@@ -85,22 +85,16 @@ final class ProcessLock: @unchecked Sendable {
     /// once; nil, without running it, when another thread of this process
     /// or another process holds the lock (or `flock` fails).
     func tryShared<T>(_ body: () throws -> T) rethrows -> T? {
-        guard mutex.try() else { return nil }
-        if depth == 0 {
-            do {
-                try io.flock(fd, LOCK_SH | LOCK_NB)
-            } catch {
-                mutex.unlock()
-                return nil
-            }
-        }
-        depth += 1
+        guard (try? enter(LOCK_SH, wait: false)) == true else { return nil }
         defer { leave() }
         return try body()
     }
 
-    private func enter(_ op: Int32) throws {
-        mutex.lock()
+    /// Takes the in-process mutex, then (outermost only) the `flock`; false,
+    /// holding nothing, when `wait` is false and either is taken.
+    @discardableResult
+    private func enter(_ op: Int32, wait: Bool = true) throws -> Bool {
+        if wait { mutex.lock() } else if !mutex.try() { return false }
         if depth > 0 {
             if op == LOCK_EX {
                 mutex.unlock()
@@ -108,13 +102,15 @@ final class ProcessLock: @unchecked Sendable {
             }
         } else {
             do {
-                try io.flock(fd, op)
+                try io.flock(fd, wait ? op : op | LOCK_NB)
             } catch {
                 mutex.unlock()
+                if !wait { return false }
                 throw error
             }
         }
         depth += 1
+        return true
     }
 
     private func leave() {

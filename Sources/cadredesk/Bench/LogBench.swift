@@ -37,7 +37,7 @@ struct LogBench: ParsableCommand {
         try scanSpeed(work)
     }
 
-    /// A realistic ~200-byte payload (a visit).
+    /// A visit's payload (~150 bytes of JSON; its line is ~300 bytes).
     static func payload(_ i: Int) -> JSON {
         .object(JSONObject([
             .init(key: "id", value: .string("V\(100_000 + i)")), .init(key: "cadres", value: .array([.string("C0\(1000 + i % 9000)")])),

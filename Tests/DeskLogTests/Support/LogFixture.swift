@@ -1,4 +1,4 @@
-@testable import DeskLog
+import DeskLog
 import Foundation
 import Synchronization
 import Testing
