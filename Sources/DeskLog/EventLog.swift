@@ -205,55 +205,52 @@ public final class EventLog {
         var scanner = LogScanner<T>(startOffset: committedEnd, startLine: committedLine, lastSeq: lastSeq, isKnownType: options.isKnownType)
         var delivered = 0
         var offset = committedEnd
-        // Fast path: spans decoded on all cores into finished records, then
-        // taken in order. A span holding anything but whole records of known
-        // types is read again line by line, which names what is wrong. The
-        // next span starts decoding on the other cores while this thread
-        // takes the records of the one before; it then joins in.
+        // Fast path: slices decoded on all cores into finished records, then
+        // taken in order while the other cores decode further on. From a
+        // slice holding anything but whole records of known types, the rest
+        // is read again line by line, which names what is wrong.
         // A long read maps the bytes no writer can take back instead of
         // copying them out of the page cache (two cores scanned 1M records,
         // 300 MB, in 67–71 ms mapped against 74–76 ms copied).
         let mapped = size - offset >= Self.mapThreshold ? mapStable(from: offset, to: size) : nil
         defer { if let mapped { io.unmap(mapped.bytes) } }
         bytesMapped += mapped?.bytes.count ?? 0
-        func start(_ from: Int, _ seed: EnvelopeCache) -> SliceDecode<T> {
-            SliceDecode(io: io, fd: fd, from: from, span: min(options.chunkSize, size - from), fileSize: size, mapped: mapped,
-                        threads: options.decodeThreads, cache: seed, isKnownType: options.isKnownType, decode: decode)
-        }
-        var decoded = offset < size ? start(offset, cache) : nil
-        // Never leave a span decoding behind (it reads through this log's descriptor).
-        defer { decoded?.finish() }
         // The bytes after the last newline (an unfinished append, free space),
         // as the reading found them: not read a second time.
         var tail: [UInt8] = []
-        while let current = decoded {
-            decoded = nil
-            current.finish()
-            cache = current.cache
-            if let failure = current.failure { throw LogError.io(failure) }
-            guard current.allGood else {
-                (offset, tail) = try scanLineByLine(from: offset, to: size, scanner: &scanner, decode: decode) { record, value in
+        if offset < size {
+            let slices = SliceDecode(io: io, fd: fd, from: offset, to: size, fileSize: size, mapped: mapped, threads: options.decodeThreads,
+                                     cache: cache, isKnownType: options.isKnownType, decode: decode)
+            // Never leave a slice decoding behind (it reads through this log's descriptor and the mapping).
+            defer {
+                slices.stop()
+                cache = slices.cache
+            }
+            var lineByLine = false
+            while var slice = slices.next() {
+                if let failure = slice.failure { throw LogError.io(failure) }
+                guard slice.allGood else {
+                    lineByLine = true
+                    (offset, tail) = try scanLineByLine(from: offset, to: size, scanner: &scanner, decode: decode) { record, value in
+                        try apply(record, value)
+                        delivered += 1
+                    }
+                    break
+                }
+                offset = slice.end ?? offset
+                if let t = slice.tail { tail = t }
+                // In place: a record is ~150 bytes, copying each out cost more than taking it.
+                try SliceDecode.take(&slice, into: &scanner) { record, value in
                     try apply(record, value)
                     delivered += 1
                 }
-                break
+                if scanner.stopped { break }
             }
-            offset = current.end ?? offset
-            if let t = current.tail {
-                tail = t
-            } else if current.end == nil {
-                // Cannot happen (the span's first line either ends or runs to the
-                // file's end); read what is there rather than call the file clean.
+            if !lineByLine, !scanner.stopped, offset < size, tail.isEmpty {
+                // Cannot happen (the last line either ends the file or starts
+                // the tail); read what is there rather than call the file clean.
                 tail = try mappingIO { try io.read(fd, from: offset, to: size) }
-            } else if offset < size {
-                decoded = start(offset, cache)
             }
-            // In place: a record is ~150 bytes, copying each out cost more than taking it.
-            try current.take(into: &scanner) { record, value in
-                try apply(record, value)
-                delivered += 1
-            }
-            if scanner.stopped { break }
         }
         if scanner.stopped { tail = [] }
         let tailStart = scanner.stopped ? size : offset
@@ -336,7 +333,7 @@ public final class EventLog {
         return .end(at + last + 1)
     }
 
-    /// Bytes read again line by line because a span was not all whole records
+    /// Bytes read again line by line because a slice was not all whole records
     /// of known types (tests check that a clean log never needs it).
     private(set) var bytesReadLineByLine = 0
 

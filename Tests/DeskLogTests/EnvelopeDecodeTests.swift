@@ -5,7 +5,7 @@ import Testing
 
 /// The pieces of the fast envelope decoder, each against a plain reference:
 /// eight hex digits in a word, the keys as words, UUIDs, interned strings,
-/// the day cache, two checksums at once, and the span decoder's slices.
+/// the day cache, two checksums at once, and the slice decoder's pipeline.
 @Suite struct EnvelopeDecodeTests {
     /// Reference: the value of eight hex digits, or nil.
     static func slowHex(_ s: [UInt8], upper: Bool) -> UInt32? {
@@ -179,8 +179,8 @@ import Testing
         }
     }
 
-    /// Lines longer than a read piece and than a whole span, batches across
-    /// span edges, on all cores and on one thread: every record read back.
+    /// Lines longer than a read piece and than several slices, batches across
+    /// slice edges, on all cores and on one thread: every record read back.
     @Test(arguments: spanReadings)
     func longLinesAndBatchesAcrossPiecesAndSpansReadBack(reading: (threads: Int?, mapped: Bool)) throws {
         let dir = TempDir()
@@ -195,7 +195,7 @@ import Testing
             for k in 0..<batch {
                 seq += 1
                 // Mostly short lines; some from half a read piece (the reader's buffer
-                // grows) to one and a half, one over a span.
+                // grows) to one and a half, one over two slices.
                 let piece = SliceDecode<Void>.pieceSize
                 let long = rng.next() % 150 == 0 ? piece / 2 + Int(rng.next() % UInt64(piece)) : (seq == 50 ? 2_500_000 : Int(rng.next() % 400))
                 let data = JSON.object(JSONObject([.init(key: "t", value: .string(String(repeating: "记", count: long / 3)))]))
@@ -214,7 +214,7 @@ import Testing
         #expect(log.end == .clean && log.committedEnd == bytes.count)
         // All of it on the fast path: nothing read a second time, line by line.
         #expect(log.bytesReadLineByLine == 0)
-        // A flipped byte in the middle: that span (and the rest) is read again
+        // A flipped byte in the middle: from that slice on, the rest is read again
         // line by line, and the damage is named where it is.
         var damaged = bytes
         let at = bytes.count / 2
@@ -224,6 +224,52 @@ import Testing
         let again = try readInSpans(path, threads: reading.threads, mapped: reading.mapped).log
         guard case .corrupt(let c) = again.end else { Issue.record("\(again.end)"); return }
         #expect(c.offset == lineStart && again.bytesReadLineByLine > 0)
+    }
+}
+
+extension EnvelopeDecodeTests {
+    /// A scan that stops early — a gap in the sequence a few slices in —
+    /// while the helpers run ahead, more slices left than their window holds:
+    /// it ends (the helpers blocked on a full window are let go), names the
+    /// gap where it is, and has handed out every record before it, in order.
+    @Test(.timeLimit(.minutes(1)), arguments: [2, 4])
+    func aScanStoppingEarlyWhileHelpersRunAheadEndsAndNamesTheGap(threads: Int) throws {
+        let dir = TempDir()
+        let path = dir.file("desk.log")
+        var bytes: [UInt8] = []
+        var seq: UInt64 = 0
+        var gapOffset = 0
+        let data = JSON.object(JSONObject([.init(key: "note", value: .string(String(repeating: "走访慰问", count: 12)))]))
+        let slices = SliceDecode<Void>.window + 8
+        while bytes.count < slices * SliceDecode<Void>.parallelThreshold {
+            seq += 1
+            if seq == 20_000 {
+                seq += 1
+                gapOffset = bytes.count
+            }
+            Envelope.appendLine(id: UUID(), seq: seq, at: LogFixture.at, by: "S001", type: "test.event", data: data, into: &bytes)
+        }
+        // The gap lies some slices in, with more than a window's worth after it.
+        #expect(gapOffset > 3 * SliceDecode<Void>.parallelThreshold && bytes.count - gapOffset > (SliceDecode<Void>.window + 2) * SliceDecode<Void>.parallelThreshold)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        var o = EventLog.Options()
+        o.readOnly = true
+        o.decodeThreads = threads
+        let log = try EventLog(path: path, options: o)
+        var seqs: [UInt64] = []
+        // Slow now and then (about once a slice): the helpers fill their
+        // window meanwhile and wait for room, as they are when the gap stops
+        // the scan.
+        try log.pollEnvelopes {
+            if $0.seq % 2_000 == 1 { usleep(40_000) }
+            seqs.append($0.seq)
+        }
+        guard case .corrupt(let c) = log.end, case .seqGap(expected: 20_000, found: 20_001) = c.problem else {
+            Issue.record("\(log.end)")
+            return
+        }
+        #expect(c.offset == gapOffset && c.line == 20_000)
+        #expect(seqs == Array(1...19_999))
     }
 }
 

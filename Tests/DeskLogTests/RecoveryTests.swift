@@ -223,7 +223,7 @@ import Testing
         // Record 9,002 is the second of the batch 9,001–9,003.
         for (broken, expected) in [(nil, 12_000), (9_002, 9_000)] as [(Int?, Int)] {
             let (bytes, brokenStart) = log(breakingRecord: broken)
-            #expect(bytes.count > 4 << 20, "spans over the parallel threshold")
+            #expect(bytes.count > 4 << 20, "over the parallel threshold: several slices")
             FileManager.default.createFile(atPath: path, contents: Data(bytes))
             let (seqs, lines, reader) = try readInSpans(path, threads: reading.threads, mapped: reading.mapped)
             #expect(seqs == Array(1...UInt64(expected)))

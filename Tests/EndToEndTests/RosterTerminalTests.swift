@@ -37,14 +37,21 @@ import Testing
         try t.type("/")
         t.wait(for: "查找:")
         try t.type("zs")
-        let screen = t.wait(for: "找到 \(hits.count) 人")
         let names = Set(hits.compactMap { state.roster[$0.id]?.name })
+        func rows(_ screen: String) -> [Substring] {
+            screen.split(separator: "\n").filter { $0.range(of: #"^C\d{5} "#, options: .regularExpression) != nil }
+        }
+        func name(_ row: Substring) -> String { String(row.split(separator: " ", omittingEmptySubsequences: true)[1]) }
+        // The count and the rows under it, in one capture: tmux can capture
+        // between the status line's update and the list's (seen once under load).
+        let screen = t.wait(for: "找到 \(hits.count) 人 and only matching rows") { screen in
+            screen.contains("找到 \(hits.count) 人") && rows(screen).allSatisfy { names.contains(name($0)) }
+        }
         // Every file row on screen is one of the matches, the best first.
-        let rows = screen.split(separator: "\n").filter { $0.range(of: #"^C\d{5} "#, options: .regularExpression) != nil }
+        let rows = rows(screen)
         #expect(rows.count >= min(hits.count, 10))
         for row in rows {
-            let name = row.split(separator: " ", omittingEmptySubsequences: true)[1]
-            #expect(names.contains(String(name)), "\(row)")
+            #expect(names.contains(name(row)), "\(row)")
         }
         #expect(rows.first?.contains(state.roster[hits[0].id]!.name) == true)
         try t.press("Escape")

@@ -85,9 +85,9 @@ func readAll(_ path: String) throws -> (records: [LogRecord], end: ScanEnd, log:
     return (records, log.end, log)
 }
 
-/// Reads a log read-only in spans of 2 MiB (each over the parallel
-/// threshold) on `threads` threads (nil: all cores): the seq and line number
-/// of every record delivered, and the log (for its end).
+/// Reads a log read-only on `threads` threads (nil: all cores), in slices,
+/// and after damage line by line in chunks of 2 MiB: the seq and line
+/// number of every record delivered, and the log (for its end).
 func readInSpans(_ path: String, threads: Int?, mapped: Bool = true) throws -> (seqs: [UInt64], lines: [Int], log: EventLog) {
     var o = EventLog.Options()
     o.readOnly = true
