@@ -3,6 +3,10 @@ import Foundation
 import Glibc
 #endif
 
+#if _endian(big)
+#error("The log's decoder reads machine words as little-endian (x86_64, arm64).")
+#endif
+
 /// The envelope of one record as read from the log: what every reader gets
 /// for every record, in file order. A scan of a million records writes,
 /// reads and frees a million of these, so it is plain bytes (80 with

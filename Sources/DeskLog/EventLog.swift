@@ -218,39 +218,54 @@ public final class EventLog {
         // The bytes after the last newline (an unfinished append, free space),
         // as the reading found them: not read a second time.
         var tail: [UInt8] = []
-        if offset < size {
-            let slices = SliceDecode(io: io, fd: fd, from: offset, to: size, fileSize: size, mapped: mapped, threads: options.decodeThreads,
-                                     cache: cache, isKnownType: options.isKnownType, decode: decode)
-            // Never leave a slice decoding behind (it reads through this log's descriptor and the mapping).
-            defer {
-                slices.stop()
-                cache = slices.cache
-            }
-            var lineByLine = false
-            while var slice = slices.next() {
-                if let failure = slice.failure { throw LogError.io(failure) }
-                guard slice.allGood else {
-                    lineByLine = true
-                    (offset, tail) = try scanLineByLine(from: offset, to: size, scanner: &scanner, decode: decode) { record, value in
+        do {
+            if offset < size {
+                let slices = SliceDecode(io: io, fd: fd, from: offset, to: size, fileSize: size, mapped: mapped, threads: options.decodeThreads,
+                                         cache: cache, isKnownType: options.isKnownType, decode: decode)
+                // Never leave a slice decoding behind (it reads through this log's descriptor and the mapping).
+                defer {
+                    slices.stop()
+                    cache = slices.cache
+                    helperWaitsForRoom += slices.waitsForRoom
+                }
+                var lineByLine = false
+                while var slice = slices.next() {
+                    if let failure = slice.failure { throw LogError.io(failure) }
+                    guard slice.allGood else {
+                        lineByLine = true
+                        // Nothing more of the fast path is wanted: the helpers stop now, not after the reading below.
+                        slices.stop()
+                        (offset, tail) = try scanLineByLine(from: offset, to: size, scanner: &scanner, decode: decode) { record, value in
+                            try apply(record, value)
+                            delivered += 1
+                        }
+                        break
+                    }
+                    offset = slice.end ?? offset
+                    if let t = slice.tail { tail = t }
+                    // In place: a record is ~150 bytes, copying each out cost more than taking it.
+                    try SliceDecode.take(&slice, into: &scanner) { record, value in
                         try apply(record, value)
                         delivered += 1
                     }
-                    break
+                    if scanner.stopped { break }
                 }
-                offset = slice.end ?? offset
-                if let t = slice.tail { tail = t }
-                // In place: a record is ~150 bytes, copying each out cost more than taking it.
-                try SliceDecode.take(&slice, into: &scanner) { record, value in
-                    try apply(record, value)
-                    delivered += 1
+                if !lineByLine, !scanner.stopped, offset < size, tail.isEmpty {
+                    // Cannot happen (the last line either ends the file or starts
+                    // the tail); read what is there rather than call the file clean.
+                    tail = try mappingIO { try io.read(fd, from: offset, to: size) }
                 }
-                if scanner.stopped { break }
             }
-            if !lineByLine, !scanner.stopped, offset < size, tail.isEmpty {
-                // Cannot happen (the last line either ends the file or starts
-                // the tail); read what is there rather than call the file clean.
-                tail = try mappingIO { try io.read(fd, from: offset, to: size) }
-            }
+        } catch {
+            // What was handed out stays handed out: a reader polling again
+            // after an error (a failed read, a throwing `apply`) goes on after
+            // it, not from the start of this scan. (Records of a batch being
+            // handed out when `apply` threw come again, with the whole batch.)
+            lastSeq = scanner.lastSeq
+            committedEnd = scanner.committedEnd
+            committedLine = scanner.committedLine
+            recordCount += delivered
+            throw error
         }
         if scanner.stopped { tail = [] }
         let tailStart = scanner.stopped ? size : offset
@@ -263,6 +278,9 @@ public final class EventLog {
         seenSize = tailStart + tail.count
         return delivered
     }
+
+    /// Times the scans' helper threads waited for room in their window (tests).
+    private(set) var helperWaitsForRoom = 0
 
     /// Bytes mapped by this handle's scans so far (which way a scan read:
     /// tests and the stress tool look).

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 import Foundation
 
 /// What a parallel payload decoder sees of a record: the envelope fields and
@@ -73,7 +72,12 @@ final class SliceDecode<T>: @unchecked Sendable {
     private var claimed = 0
     private var taken = 0
     private var stopping = false
-    private let helpers = DispatchGroup()
+    /// Helpers that have begun and not yet left. One that begins after
+    /// `stop` leaves at once, touching nothing but this object; so `stop`
+    /// waits only for these, never for a helper not started yet (a test
+    /// holding every thread of the global dispatch queue, as blocking tests
+    /// do in a test run, once made a scan wait for its helpers forever).
+    private var running = 0
 
     /// Starts decoding the lines that start in `[from, to)`, reading past
     /// `to` (up to `fileSize`) to finish the last line; `from` must be a line
@@ -100,27 +104,47 @@ final class SliceDecode<T>: @unchecked Sendable {
         }
         if parallel {
             for _ in 1..<cores {
-                helpers.enter()
-                DispatchQueue.global().async { [self] in
+                // A thread of its own, not the global dispatch queue, whose
+                // threads other work may hold (then the helpers would not
+                // start at all: tests saw it).
+                let helper = Thread { [self] in
+                    condition.lock()
+                    guard !stopping else {
+                        condition.unlock()
+                        return
+                    }
+                    running += 1
+                    condition.unlock()
                     var local = cache
-                    while let piece = claim(waiting: true) { finished(piece, work(piece, &local)) }
-                    helpers.leave()
+                    while let piece = claim() { finished(piece, work(piece, &local)) }
+                    condition.lock()
+                    running -= 1
+                    condition.broadcast()
+                    condition.unlock()
                 }
+                helper.start()
             }
         }
     }
 
-    /// The next slice to decode: in order, within the window ahead of the
-    /// caller (`waiting`: a helper waits for room; the caller does not). Nil
-    /// when none is left, or none may be claimed now.
-    private func claim(waiting: Bool) -> Int? {
+    /// The next slice for a helper to decode: in order, within the window
+    /// ahead of the caller (waiting for room). Nil when none is left or the
+    /// pipeline stops.
+    private func claim() -> Int? {
         condition.lock()
         defer { condition.unlock() }
-        while waiting && !stopping && claimed < pieces && claimed >= taken + Self.window { condition.wait() }
-        guard !stopping, claimed < pieces, claimed < taken + Self.window else { return nil }
+        while !stopping && claimed < pieces && claimed >= taken + Self.window {
+            waitsForRoom += 1
+            condition.wait()
+        }
+        guard !stopping, claimed < pieces else { return nil }
         claimed += 1
         return claimed - 1
     }
+
+    /// Times a helper waited for the caller to make room in the window
+    /// (read after `stop`; tests check the waiting is exercised).
+    private(set) var waitsForRoom = 0
 
     private func finished(_ piece: Int, _ slice: Slice) {
         condition.lock()
@@ -157,15 +181,15 @@ final class SliceDecode<T>: @unchecked Sendable {
         return nil
     }
 
-    /// Claims no more slices and waits for the helpers: after this nothing
-    /// reads through the descriptor or the mapping. The caller must call it
-    /// (the helpers hold the pipeline until they leave).
+    /// Claims no more slices and waits for the helpers at work: after this
+    /// nothing reads through the descriptor or the mapping. The caller must
+    /// call it (helpers still waiting for room would wait on).
     func stop() {
         condition.lock()
         stopping = true
         condition.broadcast()
+        while running > 0 { condition.wait() }
         condition.unlock()
-        helpers.wait()
     }
 
     /// Hands every record of `slice` to `scanner` in file order (which checks

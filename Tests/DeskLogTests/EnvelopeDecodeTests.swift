@@ -1,4 +1,5 @@
 @testable import DeskLog
+import Dispatch
 import Foundation
 import Synchronization
 import Testing
@@ -270,6 +271,65 @@ extension EnvelopeDecodeTests {
         }
         #expect(c.offset == gapOffset && c.line == 20_000)
         #expect(seqs == Array(1...19_999))
+        // The helpers did run ahead and wait for room (else this test proves
+        // nothing about waking them). A regression that never wakes them
+        // hangs here: the time limit cannot end a blocked wait, the CI's own does.
+        #expect(log.helperWaitsForRoom > 0)
+    }
+
+    /// A scan while every thread of the global queue is held by other work
+    /// (as blocking tests hold them in a test run): the caller decodes it all
+    /// itself and finishes, instead of waiting for helpers that cannot start.
+    @Test(.timeLimit(.minutes(1)))
+    func aScanFinishesWhileTheGlobalQueueIsBusy() throws {
+        let dir = TempDir()
+        let path = dir.file("desk.log")
+        let fixture = LogFixture(records: 25_000)
+        fixture.write(to: path)
+        let release = DispatchSemaphore(value: 0)
+        let blocked = DispatchGroup()
+        for _ in 0..<256 {
+            blocked.enter()
+            DispatchQueue.global().async {
+                release.wait()
+                blocked.leave()
+            }
+        }
+        defer {
+            for _ in 0..<256 { release.signal() }
+            blocked.wait()
+        }
+        let started = Date()
+        let (seqs, _, log) = try readInSpans(path, threads: 2)
+        #expect(seqs.count == 25_000 && log.end == .clean)
+        #expect(Date().timeIntervalSince(started) < 5, "the scan waited for the busy queue")
+    }
+
+    /// A read failing partway through a scan: `poll` reports it, what was
+    /// handed out before stays handed out, and the next poll goes on from
+    /// there — every record once, in order (before, the next poll began the
+    /// scan again and handed the first records out twice).
+    @Test(arguments: [nil, 1] as [Int?])
+    func aReadFailingMidScanHandsEveryRecordOutOnceAcrossPolls(threads: Int?) throws {
+        let dir = TempDir()
+        let path = dir.file("desk.log")
+        let fixture = LogFixture(records: 40_000)
+        fixture.write(to: path)
+        #expect(fixture.bytes.count > 4 * SliceDecode<Void>.parallelThreshold)
+        let io = FaultyIO()
+        io.set { $0.failReadAt = fixture.bytes.count * 2 / 3 }
+        var o = EventLog.Options()
+        o.readOnly = true
+        o.decodeThreads = threads
+        o.io = io
+        let log = try EventLog(path: path, options: o)
+        var seqs: [UInt64] = []
+        #expect(throws: LogError.self) { try log.poll { seqs.append($0.seq) } }
+        // Some records were handed out before the failure, not all.
+        #expect(!seqs.isEmpty && seqs.count < 40_000)
+        try log.poll { seqs.append($0.seq) }
+        #expect(seqs == Array(1...40_000))
+        #expect(log.end == .clean && log.recordCount == 40_000)
     }
 }
 

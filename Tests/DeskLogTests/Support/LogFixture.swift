@@ -137,6 +137,8 @@ final class FaultyIO: FileIO, @unchecked Sendable {
         var failFdatasync = false
         var failTruncate = false
         var failOpenForWrite = false
+        /// Fail the next pread that covers this file offset (EIO), once.
+        var failReadAt: Int?
     }
     let plan = Mutex(Plan())
     let writes = Mutex(0)
@@ -149,7 +151,13 @@ final class FaultyIO: FileIO, @unchecked Sendable {
     }
     func close(_ fd: Int32) { real.close(fd) }
     func pread(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, offset: Int) throws(IOFailure) -> Int {
-        try real.pread(fd, buffer, offset: offset)
+        let fail = plan.withLock { p -> Bool in
+            guard let at = p.failReadAt, offset <= at, at < offset + buffer.count else { return false }
+            p.failReadAt = nil
+            return true
+        }
+        if fail { throw IOFailure("pread", "fd \(fd)", EIO) }
+        return try real.pread(fd, buffer, offset: offset)
     }
     func pwrite(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, offset: Int) throws(IOFailure) -> Int {
         writes.withLock { $0 += 1 }

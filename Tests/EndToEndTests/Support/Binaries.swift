@@ -32,24 +32,29 @@ final class Child: @unchecked Sendable {
         if let environment { process.environment = environment }
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
-        pipe.fileHandleForReading.readabilityHandler = { [weak self] h in
-            let d = h.availableData
-            guard let self else { return }
-            if d.isEmpty {
-                // End of file: every write end is closed, nothing more will come.
-                h.readabilityHandler = nil
-                self.ended.signal()
-                return
+        // Read on a thread of its own, not in a `readabilityHandler`: that runs
+        // on the global dispatch queue, whose threads other tests' blocking
+        // waits can all hold; a child's output then arrived seconds late
+        // (10 s once in CI, the wait's limit, and a test took 2 steps instead of 10).
+        let handle = pipe.fileHandleForReading
+        let reader = Thread { [weak self] in
+            while true {
+                let d = handle.availableData
+                guard let self else { return }
+                if d.isEmpty { break }
+                self.lock.lock()
+                self.buffer.append(d)
+                while let nl = self.buffer.firstIndex(of: 0x0A) {
+                    self.lines.append(String(decoding: self.buffer[self.buffer.startIndex..<nl], as: UTF8.self))
+                    self.buffer.removeSubrange(self.buffer.startIndex...nl)
+                }
+                self.lock.unlock()
             }
-            self.lock.lock()
-            self.buffer.append(d)
-            while let nl = self.buffer.firstIndex(of: 0x0A) {
-                self.lines.append(String(decoding: self.buffer[self.buffer.startIndex..<nl], as: UTF8.self))
-                self.buffer.removeSubrange(self.buffer.startIndex...nl)
-            }
-            self.lock.unlock()
+            // End of file: every write end is closed, nothing more will come.
+            self?.ended.signal()
         }
         try process.run()
+        reader.start()
     }
 
     /// Complete lines printed so far (a line cut by a kill is not included).
@@ -64,21 +69,10 @@ final class Child: @unchecked Sendable {
     @discardableResult
     func wait() -> Int32 {
         process.waitUntilExit()
-        // The handler reads until end of file; wait for it rather than take
-        // the handler away, which could race a read already in flight (its
-        // bytes then arrived after this returned: a report's one line was
-        // seen as "" once in CI). If the end never comes (a grandchild kept
-        // the pipe open), drain what is there.
-        if ended.wait(timeout: .now() + 10) == .success { return process.terminationStatus }
-        pipe.fileHandleForReading.readabilityHandler = nil
-        let rest = pipe.fileHandleForReading.readDataToEndOfFile()
-        lock.lock()
-        buffer.append(rest)
-        while let nl = buffer.firstIndex(of: 0x0A) {
-            lines.append(String(decoding: buffer[buffer.startIndex..<nl], as: UTF8.self))
-            buffer.removeSubrange(buffer.startIndex...nl)
-        }
-        lock.unlock()
+        // The reader reads until end of file; wait for it, so every line the
+        // child printed is in `output`. If the end never comes (a grandchild
+        // kept the pipe open), go on with the lines read so far.
+        _ = ended.wait(timeout: .now() + 10)
         return process.terminationStatus
     }
 
