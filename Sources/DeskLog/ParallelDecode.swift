@@ -74,9 +74,10 @@ final class SliceDecode<T>: @unchecked Sendable {
     private var stopping = false
     /// Helpers that have begun and not yet left. One that begins after
     /// `stop` leaves at once, touching nothing but this object; so `stop`
-    /// waits only for these, never for a helper not started yet (a test
-    /// holding every thread of the global dispatch queue, as blocking tests
-    /// do in a test run, once made a scan wait for its helpers forever).
+    /// waits only for these, never for a helper not started yet. (When the
+    /// helpers were blocks on the global dispatch queue, a test holding all
+    /// its threads made a scan wait for them forever; a thread of its own
+    /// may still start late on a loaded machine.)
     private var running = 0
 
     /// Starts decoding the lines that start in `[from, to)`, reading past
