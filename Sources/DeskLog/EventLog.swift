@@ -22,7 +22,9 @@ public final class EventLog {
         public var timeZone: TimeZone = .current
         /// Types this build can apply; a record of another type stops reading.
         public var isKnownType: @Sendable (String) -> Bool = { _ in true }
-        /// Bytes read per `pread` while scanning.
+        /// Bytes read per `pread` when a scan reads line by line (after a
+        /// slice that was not all whole records); the fast path reads in
+        /// slices of 1 MiB.
         public var chunkSize = 8 << 20
         /// Threads that check and decode lines while scanning: nil for one per
         /// core (up to 8), 1 to decode on the calling thread.
@@ -204,6 +206,16 @@ public final class EventLog {
         }
         var scanner = LogScanner<T>(startOffset: committedEnd, startLine: committedLine, lastSeq: lastSeq, isKnownType: options.isKnownType)
         var delivered = 0
+        // What was handed out stays handed out, also when the scan throws (a
+        // failed read, a throwing `apply`): the next poll goes on after it,
+        // not from the start of this scan. (Records of a batch being handed
+        // out when `apply` threw come again, with the whole batch.)
+        defer {
+            lastSeq = scanner.lastSeq
+            committedEnd = scanner.committedEnd
+            committedLine = scanner.committedLine
+            recordCount += delivered
+        }
         var offset = committedEnd
         // Fast path: slices decoded on all cores into finished records, then
         // taken in order while the other cores decode further on. From a
@@ -218,63 +230,47 @@ public final class EventLog {
         // The bytes after the last newline (an unfinished append, free space),
         // as the reading found them: not read a second time.
         var tail: [UInt8] = []
-        do {
-            if offset < size {
-                let slices = SliceDecode(io: io, fd: fd, from: offset, to: size, fileSize: size, mapped: mapped, threads: options.decodeThreads,
-                                         cache: cache, isKnownType: options.isKnownType, decode: decode)
-                // Never leave a slice decoding behind (it reads through this log's descriptor and the mapping).
-                defer {
+        if offset < size {
+            let slices = SliceDecode(io: io, fd: fd, from: offset, to: size, fileSize: size, mapped: mapped, threads: options.decodeThreads,
+                                     cache: cache, isKnownType: options.isKnownType, decode: decode)
+            // Never leave a slice decoding behind (it reads through this log's descriptor and the mapping).
+            defer {
+                slices.stop()
+                cache = slices.cache
+                helperWaitsForRoom += slices.waitsForRoom
+            }
+            var lineByLine = false
+            while var slice = slices.next() {
+                if let failure = slice.failure { throw LogError.io(failure) }
+                guard slice.allGood else {
+                    lineByLine = true
+                    // Nothing more of the fast path is wanted: the helpers stop now, not after the reading below.
                     slices.stop()
-                    cache = slices.cache
-                    helperWaitsForRoom += slices.waitsForRoom
-                }
-                var lineByLine = false
-                while var slice = slices.next() {
-                    if let failure = slice.failure { throw LogError.io(failure) }
-                    guard slice.allGood else {
-                        lineByLine = true
-                        // Nothing more of the fast path is wanted: the helpers stop now, not after the reading below.
-                        slices.stop()
-                        (offset, tail) = try scanLineByLine(from: offset, to: size, scanner: &scanner, decode: decode) { record, value in
-                            try apply(record, value)
-                            delivered += 1
-                        }
-                        break
-                    }
-                    offset = slice.end ?? offset
-                    if let t = slice.tail { tail = t }
-                    // In place: a record is ~150 bytes, copying each out cost more than taking it.
-                    try SliceDecode.take(&slice, into: &scanner) { record, value in
+                    (offset, tail) = try scanLineByLine(from: offset, to: size, scanner: &scanner, decode: decode) { record, value in
                         try apply(record, value)
                         delivered += 1
                     }
-                    if scanner.stopped { break }
+                    break
                 }
-                if !lineByLine, !scanner.stopped, offset < size, tail.isEmpty {
-                    // Cannot happen (the last line either ends the file or starts
-                    // the tail); read what is there rather than call the file clean.
-                    tail = try mappingIO { try io.read(fd, from: offset, to: size) }
+                offset = slice.end ?? offset
+                if let t = slice.tail { tail = t }
+                // In place: a record is ~150 bytes, copying each out cost more than taking it.
+                try SliceDecode.take(&slice, into: &scanner) { record, value in
+                    try apply(record, value)
+                    delivered += 1
                 }
+                if scanner.stopped { break }
             }
-        } catch {
-            // What was handed out stays handed out: a reader polling again
-            // after an error (a failed read, a throwing `apply`) goes on after
-            // it, not from the start of this scan. (Records of a batch being
-            // handed out when `apply` threw come again, with the whole batch.)
-            lastSeq = scanner.lastSeq
-            committedEnd = scanner.committedEnd
-            committedLine = scanner.committedLine
-            recordCount += delivered
-            throw error
+            if !lineByLine, !scanner.stopped, offset < size, tail.isEmpty {
+                // Cannot happen (the last line either ends the file or starts
+                // the tail); read what is there rather than call the file clean.
+                tail = try mappingIO { try io.read(fd, from: offset, to: size) }
+            }
         }
         if scanner.stopped { tail = [] }
         let tailStart = scanner.stopped ? size : offset
         let e = scanner.finish(fileEnd: tailStart + tail.count, freeSpace: Self.nulRun(tail))
         end = e
-        lastSeq = scanner.lastSeq
-        committedEnd = scanner.committedEnd
-        committedLine = scanner.committedLine
-        recordCount += delivered
         seenSize = tailStart + tail.count
         return delivered
     }

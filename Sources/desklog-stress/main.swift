@@ -39,6 +39,16 @@ struct SplitMix: RandomNumberGenerator {
 
 let syllables = Array("老干部服务中心走访慰问热线工单活动室签到满意度离休退休社区党支部书画乒乓门球太极")
 
+/// Whether the log's last read ended in a torn tail; exits 3 on damage or a newer writer's record.
+func endsTorn(_ log: EventLog) -> Bool {
+    switch log.end {
+    case .corrupt(let c): say("damage \(c)"); exit(3)
+    case .newer(let n): say("newer \(n)"); exit(3)
+    case .tornTail: return true
+    case .clean: return false
+    }
+}
+
 switch args[1] {
 case "write":
     let count = Int(value("--count") ?? "100")!
@@ -80,12 +90,7 @@ case "read":
     while seen < until {
         do { seen += try log!.poll { _ in } } catch { say("read error \(error)"); exit(3) }
         polls += 1
-        switch log!.end {
-        case .corrupt(let c): say("damage \(c)"); exit(3)
-        case .newer(let n): say("newer \(n)"); exit(3)
-        case .tornTail: tails += 1
-        case .clean: break
-        }
+        if endsTorn(log!) { tails += 1 }
         if Date() > deadline { say("timeout at \(seen)"); exit(4) }
         usleep(500)
     }
@@ -106,11 +111,7 @@ case "scan":
                 return r.data.last ?? 0
             }, apply: { _, _ in })
         } catch { say("scan error \(error)"); exit(3) }
-        switch log.end {
-        case .corrupt(let c): say("damage \(c)"); exit(3)
-        case .newer(let n): say("newer \(n)"); exit(3)
-        case .tornTail, .clean: break
-        }
+        _ = endsTorn(log)
         scans += 1
         if log.bytesMapped > 0 { mapped += 1 }
     }

@@ -182,7 +182,7 @@ import Testing
 
     /// Lines longer than a read piece and than several slices, batches across
     /// slice edges, on all cores and on one thread: every record read back.
-    @Test(arguments: spanReadings)
+    @Test(arguments: sliceReadings)
     func longLinesAndBatchesAcrossPiecesAndSpansReadBack(reading: (threads: Int?, mapped: Bool)) throws {
         let dir = TempDir()
         let path = dir.file("desk.log")
@@ -209,7 +209,7 @@ import Testing
         }
         #expect(longest > 2 << 20 && overHalfAPiece >= 4 && expected.count > 500)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        let (seqs, lines, log) = try readInSpans(path, threads: reading.threads, mapped: reading.mapped)
+        let (seqs, lines, log) = try readInSlices(path, threads: reading.threads, mapped: reading.mapped)
         #expect(seqs == expected)
         #expect(lines == Array(1...expected.count))
         #expect(log.end == .clean && log.committedEnd == bytes.count)
@@ -222,7 +222,7 @@ import Testing
         let lineStart = (damaged[..<at].lastIndex(of: 0x0A) ?? -1) + 1
         damaged[lineStart + 20] ^= 0x01
         try Data(damaged).write(to: URL(fileURLWithPath: path))
-        let again = try readInSpans(path, threads: reading.threads, mapped: reading.mapped).log
+        let again = try readInSlices(path, threads: reading.threads, mapped: reading.mapped).log
         guard case .corrupt(let c) = again.end else { Issue.record("\(again.end)"); return }
         #expect(c.offset == lineStart && again.bytesReadLineByLine > 0)
     }
@@ -300,7 +300,7 @@ extension EnvelopeDecodeTests {
             blocked.wait()
         }
         let started = Date()
-        let (seqs, _, log) = try readInSpans(path, threads: 2)
+        let (seqs, _, log) = try readInSlices(path, threads: 2)
         #expect(seqs.count == 25_000 && log.end == .clean)
         #expect(Date().timeIntervalSince(started) < 5, "the scan waited for the busy queue")
     }

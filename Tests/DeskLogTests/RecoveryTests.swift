@@ -177,7 +177,7 @@ import Testing
     /// Chunks of 1 MiB and more are decoded on several threads: a large
     /// log, clean and with a flipped byte deep inside, reads the same records and
     /// names the same line on all cores as on the calling thread.
-    @Test(arguments: spanReadings)
+    @Test(arguments: sliceReadings)
     func aLargeLogReadsTheSameOnAllCoresAndOnOneThread(reading: (threads: Int?, mapped: Bool)) throws {
         let big = LogFixture(records: 12_000)
         let dir = TempDir()
@@ -188,7 +188,7 @@ import Testing
         let before = big.wholeRecords(within: start)
         for (bytes, expected) in [(big.bytes, 12_000), (damaged, before)] {
             big.write(to: path, bytes: bytes)
-            let (seqs, _, log) = try readInSpans(path, threads: reading.threads, mapped: reading.mapped)
+            let (seqs, _, log) = try readInSlices(path, threads: reading.threads, mapped: reading.mapped)
             #expect(seqs == Array(1...UInt64(expected)))
             if bytes == damaged {
                 guard case .corrupt(let c) = log.end else { Issue.record("\(log.end)"); continue }
@@ -203,7 +203,7 @@ import Testing
     /// thread: batches inside a slice go out in place, those across slices
     /// through the scanner's pending list; all arrive whole and in order, and
     /// a batch whose second record says it is the third is named by its line.
-    @Test(arguments: spanReadings)
+    @Test(arguments: sliceReadings)
     func batchesWithinAndAcrossSlicesArriveWholeAndABrokenOneIsNamed(reading: (threads: Int?, mapped: Bool)) throws {
         let dir = TempDir()
         let path = dir.file("desk.log")
@@ -225,7 +225,7 @@ import Testing
             let (bytes, brokenStart) = log(breakingRecord: broken)
             #expect(bytes.count > 4 << 20, "over the parallel threshold: several slices")
             FileManager.default.createFile(atPath: path, contents: Data(bytes))
-            let (seqs, lines, reader) = try readInSpans(path, threads: reading.threads, mapped: reading.mapped)
+            let (seqs, lines, reader) = try readInSlices(path, threads: reading.threads, mapped: reading.mapped)
             #expect(seqs == Array(1...UInt64(expected)))
             #expect(lines == Array(1...expected))
             if broken != nil {

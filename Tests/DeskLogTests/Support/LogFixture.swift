@@ -88,7 +88,7 @@ func readAll(_ path: String) throws -> (records: [LogRecord], end: ScanEnd, log:
 /// Reads a log read-only on `threads` threads (nil: all cores), in slices,
 /// and after damage line by line in chunks of 2 MiB: the seq and line
 /// number of every record delivered, and the log (for its end).
-func readInSpans(_ path: String, threads: Int?, mapped: Bool = true) throws -> (seqs: [UInt64], lines: [Int], log: EventLog) {
+func readInSlices(_ path: String, threads: Int?, mapped: Bool = true) throws -> (seqs: [UInt64], lines: [Int], log: EventLog) {
     var o = EventLog.Options()
     o.readOnly = true
     o.decodeThreads = threads
@@ -103,7 +103,7 @@ func readInSpans(_ path: String, threads: Int?, mapped: Bool = true) throws -> (
 }
 
 /// Each large-log test reads on all cores and on one thread, mapped and by `pread`.
-let spanReadings: [(threads: Int?, mapped: Bool)] = [(nil, true), (1, true), (nil, false), (1, false)]
+let sliceReadings: [(threads: Int?, mapped: Bool)] = [(nil, true), (1, true), (nil, false), (1, false)]
 
 func writableLog(_ path: String, io: any FileIO = PosixFileIO(), create: Bool = true, freeSpaceStep: Int? = nil) throws -> EventLog {
     var o = EventLog.Options()
