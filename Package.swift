@@ -18,8 +18,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
-        // Hardware CRC-32C (SSE4.2 / ARMv8 CRC) with a portable fallback; Swift cannot
-        // use the target-specific intrinsics directly.
+        // Hardware CRC-32C (SSE4.2 / ARMv8 CRC) with a portable fallback, and the log
+        // line's writer's form checked 16 bytes at a time (SSE4.2, else the Swift
+        // decoder takes every line): Swift cannot use the target-specific intrinsics.
         .target(name: "CDeskCRC", path: "Sources/CDeskCRC", cSettings: [.unsafeFlags(["-O2"])]),
         // The log's byte scanner is the hot path of every start-up and of the
         // recovery tests (every truncation point, every bit flip): optimised

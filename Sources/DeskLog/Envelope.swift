@@ -1,3 +1,4 @@
+import CDeskCRC
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -222,13 +223,41 @@ public enum Envelope {
     /// (`CRC32C.checksums` works out two lines' at once).
     public static func decode(line b: UnsafeRawBufferPointer, cache: inout EnvelopeCache, crc: UInt32? = nil) -> Result<Fields, Problem> {
         guard b.count >= 11 else { return .failure(.tooShort) }
+        let computed = crc ?? CRC32C.checksum(UnsafeRawBufferPointer(rebasing: b[9...]))
+        if let fields = decodeWritersForm(line: b, crc: computed, cache: &cache) { return .success(fields) }
+        return decodeFieldByField(line: b, crc: computed, cache: &cache)
+    }
+
+    /// Any line the format allows, a field at a time, and the judge of every
+    /// bad one (`crc`: the checksum of `b[9...]`; `b` holds at least 11 bytes).
+    static func decodeFieldByField(line b: UnsafeRawBufferPointer, crc computed: UInt32, cache: inout EnvelopeCache) -> Result<Fields, Problem> {
         let field = Hex.word8(b.baseAddress!.loadUnaligned(as: UInt64.self), upper: false)
         guard b[8] == 0x20, field.ok else { return .failure(.badChecksumField) }
         let stored = field.bytes.byteSwapped
-        let json = UnsafeRawBufferPointer(rebasing: b[9...])
-        let computed = crc ?? CRC32C.checksum(json)
         guard computed == stored else { return .failure(.checksumMismatch(stored: stored, computed: computed)) }
-        return decodeEnvelope(json, base: 9, cache: &cache)
+        return decodeEnvelope(UnsafeRawBufferPointer(rebasing: b[9...]), base: 9, cache: &cache)
+    }
+
+    /// Whether `decodeWritersForm` can take lines on this CPU (x86-64 with SSE4.2).
+    static var decodesWritersFormInC: Bool { cdesk_envelope_fast_path() != 0 }
+
+    /// A line in the writer's exact form, checked and decoded by
+    /// `cdesk_envelope_decode` 16 bytes at a time (a third of the scan's
+    /// time went to doing it here a field at a time); nil for any other line,
+    /// which `decodeEnvelope` then judges. `EnvelopeDecodeTests` holds the
+    /// two to the same answers.
+    @inline(__always)
+    static func decodeWritersForm(line b: UnsafeRawBufferPointer, crc: UInt32, cache: inout EnvelopeCache) -> Fields? {
+        var e = cdesk_envelope()
+        guard cdesk_envelope_decode(b.baseAddress!.assumingMemoryBound(to: UInt8.self), b.count, crc, &cache.days, &e) != 0 else {
+            return nil
+        }
+        let byStart = Int(e.by_start), typeStart = Int(e.type_start)
+        let by = cache.names.number(UnsafeRawBufferPointer(rebasing: b[byStart..<Int(e.by_end)]), loadable: b.count - byStart)
+        let type = cache.names.number(UnsafeRawBufferPointer(rebasing: b[typeStart..<Int(e.type_end)]), loadable: b.count - typeStart)
+        return Fields(version: 1, id: unsafeBitCast(e.id, to: UUID.self), seq: e.seq,
+                      at: Timestamp(epochMillis: e.epoch_millis, offsetMinutes: Int(e.offset_minutes)), byName: by, typeName: type,
+                      batchIndex: Int(e.batch_index), batchCount: Int(e.batch_count), dataRange: Int(e.data_start)..<(b.count - 1))
     }
 
     /// The envelope's keys, each as its bytes in one little-endian word (at
@@ -422,6 +451,8 @@ enum Hex {
 public struct EnvelopeCache: Sendable {
     var names = NameCache()
     var day = Timestamp.DayCache()
+    /// The same for the writer's form, decoded in C.
+    var days = cdesk_day_cache()
     public init() {}
 }
 

@@ -306,7 +306,17 @@ final class SliceDecode<T>: @unchecked Sendable {
                 crc = a
                 next = (nl + 1, nl2, b)
             }
-            guard case .success(let f) = Envelope.decode(line: UnsafeRawBufferPointer(rebasing: buffer[start..<nl]), cache: &cache, crc: crc) else {
+            let line = UnsafeRawBufferPointer(rebasing: buffer[start..<nl])
+            let f: Envelope.Fields
+            // The writer's form decoded here, inline: through `decode`'s
+            // `Result` the fields went out and back through memory in pieces
+            // of other sizes, a stall per record.
+            if line.count > 9, let fast = Envelope.decodeWritersForm(
+                line: line, crc: crc ?? CRC32C.checksum(UnsafeRawBufferPointer(rebasing: line[9...])), cache: &cache) {
+                f = fast
+            } else if case .success(let slow) = Envelope.decode(line: line, cache: &cache, crc: crc) {
+                f = slow
+            } else {
                 slice.allGood = false
                 break
             }
