@@ -458,17 +458,26 @@ public struct EnvelopeCache: Sendable {
 
 /// The `NameTable` numbers of the short values a thread has decoded (staff
 /// ids, event types), found by their bytes without a lock or a new string.
-/// A small direct-mapped cache: a miss asks the table. Values of up to 16
-/// bytes are keyed by the bytes themselves (two words and a length: an exact
-/// match, no hashing loop, no compare); longer ones by a hash, then compared.
+/// A hash table of its own that keeps every value it has seen (open
+/// addressing, doubled when half full): a log holds a few hundred distinct
+/// values, and a direct-mapped cache of 256 slots lost ~4 % of lookups to
+/// collisions, each a trip through the table's lock (with two threads,
+/// contended). Values of up to 16 bytes are keyed by the bytes themselves
+/// (two words and a length: an exact match, no hashing loop, no compare);
+/// longer ones by a hash, then compared.
 struct NameCache: Sendable {
     private struct Entry: Sendable {
         var w0: UInt64 = 0, w1: UInt64 = 0, count = -1
         /// Keyed by its bytes (else by a hash: compare before use).
         var exact = false
         var number: UInt32 = 0
+        /// The slot hash, kept for growing.
+        var hash: UInt64 = 0
     }
     private var entries = [Entry](repeating: Entry(), count: 256)
+    private var used = 0
+    /// Past this many values (a log never has them) the table starts again rather than grow.
+    private static let most = 1 << 15
 
     /// The `NameTable` number of the string `b` spells; `loadable`: bytes
     /// readable from `b`'s start (at least `b.count`).
@@ -498,18 +507,41 @@ struct NameCache: Sendable {
         }
         var h = (w0 ^ (w1 &* 0xFF51_AFD7_ED55_8CCD) ^ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15
         h ^= h >> 32
-        let slot = Int(truncatingIfNeeded: h >> 24) & 255
-        let found: UInt32? = entries.withUnsafeBufferPointer { e in
-            let hit = e.baseAddress! + slot
-            guard hit.pointee.count == n, hit.pointee.w0 == w0, hit.pointee.w1 == w1, hit.pointee.exact == exact else { return nil }
-            if exact { return hit.pointee.number }
-            let same = NameTable.shared.name(hit.pointee.number).utf8
-                .withContiguousStorageIfAvailable { n == 0 || memcmp($0.baseAddress!, b.baseAddress!, n) == 0 } ?? false
-            return same ? hit.pointee.number : nil
+        let (found, free): (UInt32?, Int) = entries.withUnsafeBufferPointer { e in
+            let mask = e.count - 1
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let hit = e.baseAddress! + slot
+                if hit.pointee.count < 0 { return (nil, slot) }
+                if hit.pointee.count == n, hit.pointee.w0 == w0, hit.pointee.w1 == w1, hit.pointee.exact == exact {
+                    if exact { return (hit.pointee.number, slot) }
+                    let same = NameTable.shared.name(hit.pointee.number).utf8
+                        .withContiguousStorageIfAvailable { n == 0 || memcmp($0.baseAddress!, b.baseAddress!, n) == 0 } ?? false
+                    if same { return (hit.pointee.number, slot) }
+                }
+                slot = (slot + 1) & mask
+            }
         }
         if let found { return found }
         let number = NameTable.shared.number(for: String(decoding: b, as: UTF8.self))
-        entries[slot] = Entry(w0: w0, w1: w1, count: n, exact: exact, number: number)
+        entries[free] = Entry(w0: w0, w1: w1, count: n, exact: exact, number: number, hash: h)
+        used += 1
+        if used * 2 > entries.count { grow() }
         return number
+    }
+
+    /// Twice the slots, every value kept (or none, past `most`).
+    private mutating func grow() {
+        let old = entries
+        entries = [Entry](repeating: Entry(), count: old.count < Self.most ? old.count * 2 : 256)
+        used = 0
+        guard entries.count > old.count else { return }
+        let mask = entries.count - 1
+        for e in old where e.count >= 0 {
+            var slot = Int(truncatingIfNeeded: e.hash) & mask
+            while entries[slot].count >= 0 { slot = (slot + 1) & mask }
+            entries[slot] = e
+            used += 1
+        }
     }
 }
