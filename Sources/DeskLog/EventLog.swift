@@ -267,9 +267,17 @@ public final class EventLog {
                 tail = try mappingIO { try io.read(fd, from: offset, to: size) }
             }
         }
+        let stoppedAt = offset
         if scanner.stopped { tail = [] }
         let tailStart = scanner.stopped ? size : offset
-        let e = scanner.finish(fileEnd: tailStart + tail.count, freeSpace: Self.nulRun(tail))
+        var e = scanner.finish(fileEnd: tailStart + tail.count, freeSpace: Self.nulRun(tail))
+        // The scanner stops at the first valid record after a bad one (that
+        // settles corruption, not a torn tail); the rest is counted, so that
+        // the status line and `verify` say how much was left unread.
+        if case .corrupt(var c) = e, case .badRecord = c.problem, c.validRecordsAfter > 0 {
+            c.validRecordsAfter += try countValidRecords(from: stoppedAt, to: size)
+            e = .corrupt(c)
+        }
         end = e
         seenSize = tailStart + tail.count
         return delivered
@@ -369,6 +377,29 @@ public final class EventLog {
             offset += read
         }
         return (offset - carry.count, carry)
+    }
+
+    /// Whole, valid records (checksum and envelope) among the lines in
+    /// `[start, size)`, `start` a line start: what corruption leaves unread.
+    private func countValidRecords(from start: Int, to size: Int) throws -> Int {
+        var offset = start, count = 0
+        var carry: [UInt8] = []
+        var cache = EnvelopeCache()
+        while offset < size {
+            let chunk = try mappingIO { try io.read(fd, from: offset, to: min(size, offset + options.chunkSize), keeping: carry[...]) }
+            let read = chunk.count - carry.count
+            if read == 0 { break }
+            var lineStart = 0
+            chunk.withUnsafeBytes { buf in
+                while let nl = Lines.newline(in: buf, from: lineStart) {
+                    if case .fields = DecodedLine.decode(buf, start: lineStart, newline: nl, cache: &cache) { count += 1 }
+                    lineStart = nl + 1
+                }
+            }
+            carry = Array(chunk[lineStart...])
+            offset += read
+        }
+        return count
     }
 
     /// Length of `bytes` when every byte is NUL, else 0.

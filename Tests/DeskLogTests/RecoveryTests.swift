@@ -192,7 +192,7 @@ import Testing
             #expect(seqs == Array(1...UInt64(expected)))
             if bytes == damaged {
                 guard case .corrupt(let c) = log.end else { Issue.record("\(log.end)"); continue }
-                #expect(c.line == 9_001 && c.offset == start && c.validRecordsAfter > 0)
+                #expect(c.line == 9_001 && c.offset == start && c.validRecordsAfter == 12_000 - 9_001)
             } else {
                 #expect(log.end == .clean)
             }
